@@ -1,0 +1,17 @@
+package org.scim2j.core.schema;
+
+import java.util.Objects;
+
+/**
+ * A schema extension of a resource type (RFC 7643 §6, {@code schemaExtensions}).
+ *
+ * @param schema   the extension schema URN
+ * @param required whether resources of the type must carry the extension
+ */
+public record SchemaExtension(String schema, boolean required) {
+
+    /** Rejects a null URN. */
+    public SchemaExtension {
+        Objects.requireNonNull(schema, "schema");
+    }
+}

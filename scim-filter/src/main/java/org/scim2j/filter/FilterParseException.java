@@ -4,7 +4,7 @@ package org.scim2j.filter;
  * Thrown for every text that is not a valid filter, PATCH path or attribute path. It is the only exception the
  * parser throws for any input; {@code scim-core} maps it to a 400 {@code invalidFilter} (or {@code invalidPath}).
  *
- * <p>{@link #getMessage()} reads like {@code at 18: unexpected '#'; expected end of input, 'and' or 'or'}.
+ * <p>{@link #getMessage()} reads like {@code at 18: unexpected '#'; expected 'and', 'or' or end of input}.
  */
 public final class FilterParseException extends RuntimeException {
 

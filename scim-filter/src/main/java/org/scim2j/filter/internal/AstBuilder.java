@@ -169,8 +169,9 @@ final class AstBuilder {
                 }
                 char first = text.charAt(0);
                 if ((first >= '0' && first <= '9') || first == '-') {
-                    throw error(token.getStartIndex(), "invalid number '" + text + "' (JSON numbers have no leading"
-                            + " zeros; quote string values)");
+                    boolean leadingZero = text.matches("-?0[0-9].*");
+                    throw error(token.getStartIndex(), "invalid number '" + text + "' (" + (leadingZero
+                            ? "JSON numbers have no leading zeros" : "not a JSON number") + "; quote string values)");
                 }
                 throw error(token.getStartIndex(), "string values must be quoted: \"" + text
                         + "\" (the lenient parser accepts unquoted values)");

@@ -111,7 +111,8 @@ public final class PathSyntax {
             }
             previous = c;
         }
-        return previous == '.' || previous == '-' ? s.length() - 1 : -1;
+        // A trailing ':' would put '::' between the schema and the name, which the loop above rejects inside it.
+        return previous == '.' || previous == '-' || previous == ':' ? s.length() - 1 : -1;
     }
 
     private static boolean isAlpha(char c) {

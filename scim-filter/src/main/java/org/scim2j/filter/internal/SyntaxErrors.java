@@ -37,6 +37,13 @@ final class SyntaxErrors extends BaseErrorListener {
         if (expected == null || expected.isNil()) {
             expected = ((Parser) recognizer).getExpectedTokens();
         }
+        if (followsCompleteFilter(recognizer, expected)) {
+            // The or/and loops exited before the error was seen, so ANTLR no longer lists their keywords, yet a
+            // filter that just ended may always go on with 'and' or 'or'.
+            expected = new IntervalSet(expected);
+            expected.add(ScimFilterParser.AND);
+            expected.add(ScimFilterParser.OR);
+        }
         if (token.getType() == ScimFilterParser.BROKEN_STRING) {
             throw brokenString(token);
         }
@@ -50,6 +57,13 @@ final class SyntaxErrors extends BaseErrorListener {
             reason += " (string values must be quoted)";
         }
         throw new FilterParseException(input, Positions.charIndex(input, token.getStartIndex()), reason);
+    }
+
+    /** Whether the parser stands right after a whole {@code filter}: before its ')', its ']' or the end of input. */
+    private static boolean followsCompleteFilter(Recognizer<?, ?> recognizer, IntervalSet expected) {
+        return expected.contains(ScimFilterParser.RPAREN) || expected.contains(ScimFilterParser.RBRACKET)
+                || (expected.contains(Token.EOF)
+                        && ((Parser) recognizer).getContext() instanceof ScimFilterParser.FilterEntryContext);
     }
 
     /** A quote that opens a string the lexer could not close: say why, at the character that broke it. */

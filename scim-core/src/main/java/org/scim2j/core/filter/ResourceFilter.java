@@ -10,9 +10,11 @@ import java.util.function.Predicate;
 
 /**
  * A filter validated and compiled for one resource type by {@link FilterEvaluator#compile(Filter, ResourceType)}.
- * Immutable and thread-safe. {@link #matches(JsonNode)} resolves no paths and parses no literals; on a resource in
- * canonical form it does not allocate, except to read dateTime values or numbers that are not whole. A value of an
- * unexpected JSON type never throws: it simply does not match.
+ * Immutable and thread-safe. {@link #matches(JsonNode)} resolves no paths and parses no literals. It reads fields by
+ * their canonical spelling first, which allocates nothing; only when that misses (the attribute is absent, or spelled
+ * in another case) does it scan the object's keys ignoring case, which costs an iterator. Comparing a number that is
+ * not a whole {@code long} allocates a {@code BigDecimal}; strings (with or without case), booleans, whole numbers and
+ * dateTime values compare without allocating. A value of an unexpected JSON type never throws: it does not match.
  */
 public final class ResourceFilter implements Predicate<JsonNode> {
 

@@ -196,6 +196,11 @@ class FilterEvaluatorTest {
                 USER, user)).isTrue();
         assertThat(EVALUATOR.matches(Filter.parse(ext + "manager.displayName co \"smith\""), USER, user)).isTrue();
         assertThat(EVALUATOR.matches(Filter.parse(ext + "costCenter pr"), USER, Fixtures.fullUser())).isFalse();
+        assertThat(EVALUATOR.matches(Filter.parse(ext + "manager[displayName sw \"john\" and value pr]"), USER,
+                user)).isTrue();
+        assertThat(EVALUATOR.matches(Filter.parse(ext + "manager[displayName eq \"Jane\"]"), USER, user)).isFalse();
+        assertThat(EVALUATOR.matches(Filter.parse(ext.toUpperCase(java.util.Locale.ROOT) + "DIVISION eq \"theme park\""),
+                USER, user)).isTrue();
         assertThat(rejected(USER, "employeeNumber eq \"701984\"").detail()).contains(ext + "employeeNumber");
     }
 

@@ -1,0 +1,696 @@
+package org.scim2j.core.patch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
+import org.scim2j.core.filter.FilterEvaluator;
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.Mutability;
+import org.scim2j.core.schema.ResolvedAttribute;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.Schema;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.Schemas;
+import org.scim2j.filter.AttributePath;
+import org.scim2j.filter.CompareOp;
+import org.scim2j.filter.Comparison;
+import org.scim2j.filter.Filter;
+import org.scim2j.filter.FilterParseException;
+import org.scim2j.filter.PatchPath;
+import org.scim2j.filter.ValuePath;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Applies the operations of one request to one working copy. Not thread-safe; one per request. */
+final class Applier {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final SchemaRegistry registry;
+    private final FilterEvaluator evaluator;
+    private final PatchOptions options;
+    private final ResourceType type;
+    private final ObjectNode resource;
+    private final Values values;
+
+    Applier(SchemaRegistry registry, FilterEvaluator evaluator, PatchOptions options, ResourceType type,
+            ObjectNode resource) {
+        this.registry = registry;
+        this.evaluator = evaluator;
+        this.options = options;
+        this.type = type;
+        this.resource = resource;
+        this.values = new Values(options);
+    }
+
+    void apply(PatchOperation operation, int index) {
+        String where = "Operations[" + index + "]";
+        if (operation.path() == null) {
+            applyWithoutPath(operation, where);
+        } else {
+            applyPath(operation.op(), operation.path(), operation.value(), where);
+        }
+    }
+
+    /** RFC 7644 §3.5.2.1 / §3.5.2.3: without a path, the value is an object of attributes to add or replace. */
+    private void applyWithoutPath(PatchOperation operation, String where) {
+        JsonNode value = operation.value();
+        if (value == null || !value.isObject()) {
+            throw ScimException.invalidValue(where + ": without \"path\", \"value\" must be an object of attributes");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode fieldValue = field.getValue();
+            Optional<Schema> schemaKey = registry.schema(key).filter(s -> type.hasSchema(s.id()));
+            if (schemaKey.isPresent()) {
+                applySchemaObject(operation.op(), schemaKey.get(), fieldValue, where);
+                continue;
+            }
+            if (key.equalsIgnoreCase("schemas")) {
+                continue; // the service keeps "schemas" in step with the extensions present
+            }
+            AttributePath path = parseKey(key, where);
+            if ((path.schema() != null || path.hasSubAttribute()) && !options.allows(Tolerance.PATH_KEYS_IN_VALUE)) {
+                throw ScimException.invalidPath(where + ": \"" + key + "\" is an attribute path, not an attribute "
+                        + "name (accepted with " + Tolerance.PATH_KEYS_IN_VALUE.settingName() + ")");
+            }
+            if (path.schema() == null && !path.hasSubAttribute() && path.name().equalsIgnoreCase("id")
+                    && isOwnId(fieldValue, where)) {
+                continue;
+            }
+            applyPath(operation.op(), new PatchPath(path.withSubAttribute(null), null, path.subAttribute()),
+                    fieldValue, where);
+        }
+    }
+
+    private void applySchemaObject(PatchOp op, Schema schema, JsonNode value, String where) {
+        if (!value.isObject()) {
+            throw ScimException.invalidValue(where + ": \"" + schema.id() + "\" must be an object of its attributes");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            AttributePath local = parseKey(field.getKey(), where);
+            if (local.schema() != null) {
+                throw ScimException.invalidPath(where + ": \"" + field.getKey() + "\" inside \"" + schema.id() + "\"");
+            }
+            AttributePath path = new AttributePath(schema.id(), local.name(), null);
+            applyPath(op, new PatchPath(path, null, local.subAttribute()), field.getValue(), where);
+        }
+    }
+
+    /** Okta sends the group's own id inside a rename; equal is no change, anything else is a readOnly change. */
+    private boolean isOwnId(JsonNode value, String where) {
+        JsonNode current = resource.get("id");
+        boolean same = current != null && value.isTextual() && current.asText().equals(value.asText());
+        if (!same) {
+            throw ScimException.mutability(where + ": \"id\" is readOnly");
+        }
+        if (!options.allows(Tolerance.ECHOED_ID)) {
+            throw ScimException.mutability(where + ": \"id\" is readOnly (the resource's own id is accepted as no "
+                    + "change with " + Tolerance.ECHOED_ID.settingName() + ")");
+        }
+        return true;
+    }
+
+    private AttributePath parseKey(String key, String where) {
+        try {
+            return AttributePath.parse(key);
+        } catch (FilterParseException e) {
+            throw ScimException.invalidPath(where + ": \"" + key + "\" is not an attribute name: " + e.getMessage());
+        }
+    }
+
+    private void applyPath(PatchOp op, PatchPath path, JsonNode value, String where) {
+        ResolvedAttribute resolved = resolve(path.attribute(), where);
+        AttributeDefinition attribute = resolved.attribute();
+        AttributeDefinition sub = null;
+        if (path.subAttribute() != null) {
+            sub = attribute.subAttribute(path.subAttribute());
+            if (sub == null) {
+                throw ScimException.invalidPath(where + ": '" + attribute.name() + "' has no sub-attribute '"
+                        + path.subAttribute() + "'");
+            }
+        }
+        requireWritable(attribute, sub, where);
+        Target target = new Target(resolved, attribute);
+        if (path.valueFilter() != null) {
+            applyFiltered(op, target, path.valueFilter(), sub, value, where);
+        } else if (sub != null) {
+            applySubAttribute(op, target, sub, value, where);
+        } else {
+            applyAttribute(op, target, value, where);
+        }
+    }
+
+    private ResolvedAttribute resolve(AttributePath path, String where) {
+        Optional<ResolvedAttribute> found = registry.find(type, path);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (path.schema() == null && path.name().equalsIgnoreCase("manager")
+                && type.hasSchema(Schemas.ENTERPRISE_USER)) {
+            if (!options.allows(Tolerance.MANAGER_SHORTHAND)) {
+                throw ScimException.invalidPath(where + ": 'manager' belongs to " + Schemas.ENTERPRISE_USER
+                        + "; address it as '" + Schemas.ENTERPRISE_USER + ":manager' (the bare name is accepted with "
+                        + Tolerance.MANAGER_SHORTHAND.settingName() + ")");
+            }
+            return registry.resolve(type, new AttributePath(Schemas.ENTERPRISE_USER, "manager", null),
+                    ScimType.INVALID_PATH);
+        }
+        return registry.resolve(type, path, ScimType.INVALID_PATH);
+    }
+
+    private static void requireWritable(AttributeDefinition attribute, AttributeDefinition sub, String where) {
+        if (attribute.mutability() == Mutability.READ_ONLY) {
+            throw ScimException.mutability(where + ": '" + attribute.name() + "' is readOnly");
+        }
+        if (sub != null && sub.mutability() == Mutability.READ_ONLY) {
+            throw ScimException.mutability(where + ": '" + attribute.name() + "." + sub.name() + "' is readOnly");
+        }
+    }
+
+    // ---- whole attribute -------------------------------------------------------------------------------------
+
+    private void applyAttribute(PatchOp op, Target target, JsonNode value, String where) {
+        AttributeDefinition attribute = target.attribute;
+        if (op == PatchOp.REMOVE) {
+            if (value != null) {
+                removeByValue(target, value, where);
+            } else {
+                removeAttribute(target, where);
+            }
+            return;
+        }
+        if (value == null || value.isNull()) {
+            removeAttribute(target, where); // RFC 7643 §2.5: null is unassigned
+            return;
+        }
+        if (attribute.multiValued()) {
+            List<JsonNode> incoming = values.elements(attribute, value, where);
+            if (op == PatchOp.REPLACE) {
+                if (incoming.isEmpty()) {
+                    removeAttribute(target, where);
+                    return;
+                }
+                ArrayNode array = NODES.arrayNode();
+                for (JsonNode element : incoming) {
+                    if (!containsEquivalent(array, element, attribute)) {
+                        array.add(element);
+                    }
+                }
+                requireImmutableUnchanged(attribute, target.current(resource), array, where);
+                target.set(resource, array);
+                return;
+            }
+            JsonNode current = target.current(resource);
+            ArrayNode array = current instanceof ArrayNode a ? a : NODES.arrayNode();
+            for (JsonNode element : incoming) {
+                if (!containsEquivalent(array, element, attribute)) {
+                    array.add(element);
+                    clearOtherPrimaries(array, element);
+                }
+            }
+            if (!array.isEmpty()) {
+                target.set(resource, array);
+            }
+            return;
+        }
+        if (attribute.isComplex()) {
+            ObjectNode incoming = values.complex(attribute, value, where);
+            JsonNode current = target.current(resource);
+            ObjectNode merged = current instanceof ObjectNode o ? o : NODES.objectNode();
+            // RFC 7644 §3.5.2.1 and §3.5.2.3: sub-attributes given are set, the others are left unchanged.
+            Iterator<Map.Entry<String, JsonNode>> fields = incoming.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                AttributeDefinition sub = attribute.subAttribute(field.getKey());
+                requireImmutableUnchanged(sub, merged.get(sub.name()), field.getValue(), where);
+                merged.set(sub.name(), field.getValue());
+            }
+            if (!merged.isEmpty()) {
+                target.set(resource, merged);
+            }
+            return;
+        }
+        JsonNode converted = values.simple(attribute, value, where);
+        requireImmutableUnchanged(attribute, target.current(resource), converted, where);
+        target.set(resource, converted);
+    }
+
+    private void removeAttribute(Target target, String where) {
+        JsonNode current = target.current(resource);
+        if (current == null) {
+            return;
+        }
+        AttributeDefinition attribute = target.attribute;
+        if (attribute.required()) {
+            throw ScimException.invalidValue(where + ": '" + attribute.name() + "' is required and cannot be removed");
+        }
+        if (attribute.mutability() == Mutability.IMMUTABLE) {
+            throw ScimException.mutability(where + ": '" + attribute.name() + "' is immutable");
+        }
+        target.remove(resource);
+    }
+
+    /** Entra's {@code remove members} with a value array: remove only the listed values [P11]. */
+    private void removeByValue(Target target, JsonNode value, String where) {
+        AttributeDefinition attribute = target.attribute;
+        AttributeDefinition valueSub = attribute.isComplex() ? attribute.subAttribute("value") : null;
+        if (!attribute.multiValued() || valueSub == null) {
+            throw ScimException.invalidSyntax(where + ": \"remove\" takes no \"value\" for '" + attribute.name() + "'");
+        }
+        if (!options.allows(Tolerance.REMOVE_MEMBERS_BY_VALUE)) {
+            throw ScimException.invalidSyntax(where + ": \"remove\" takes no \"value\"; to remove some values use a "
+                    + "filter such as " + attribute.name() + "[value eq \"...\"] (a value list is accepted with "
+                    + Tolerance.REMOVE_MEMBERS_BY_VALUE.settingName() + ")");
+        }
+        List<JsonNode> listed = values.elements(attribute, value, where);
+        JsonNode current = target.current(resource);
+        if (!(current instanceof ArrayNode array)) {
+            if (!options.allows(Tolerance.REMOVE_WITHOUT_TARGET)) {
+                throw noTarget(where, attribute);
+            }
+            return;
+        }
+        boolean removedAny = false;
+        for (JsonNode element : listed) {
+            JsonNode id = element.get("value");
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (Values.sameText(valueSub, array.get(i).get("value"), id)) {
+                    array.remove(i);
+                    removedAny = true;
+                }
+            }
+        }
+        if (!removedAny && !options.allows(Tolerance.REMOVE_WITHOUT_TARGET)) {
+            throw noTarget(where, attribute);
+        }
+        if (array.isEmpty()) {
+            removeAttribute(target, where);
+        }
+    }
+
+    // ---- sub-attribute without filter ------------------------------------------------------------------------
+
+    private void applySubAttribute(PatchOp op, Target target, AttributeDefinition sub, JsonNode value, String where) {
+        AttributeDefinition attribute = target.attribute;
+        JsonNode converted = op == PatchOp.REMOVE || value == null || value.isNull() ? null
+                : values.simpleOrComplex(sub, value, where);
+        JsonNode current = target.current(resource);
+        if (attribute.multiValued()) {
+            // "emails.display": every value's sub-attribute. Adding to every value is ambiguous, so only remove and
+            // replace are accepted; "add" needs a value filter to say which value.
+            if (op == PatchOp.ADD) {
+                throw ScimException.invalidPath(where + ": say which value of '" + attribute.name() + "' to add to, "
+                        + "e.g. " + attribute.name() + "[type eq \"work\"]." + sub.name());
+            }
+            if (current instanceof ArrayNode array) {
+                for (JsonNode element : array) {
+                    setOrRemove((ObjectNode) element, sub, converted, where);
+                }
+                dropEmptyElements(target, array, where);
+            }
+            return;
+        }
+        if (converted == null) {
+            if (current instanceof ObjectNode parent && parent.has(sub.name())) {
+                requireRemovable(sub, attribute, where);
+                parent.remove(sub.name());
+                if (parent.isEmpty()) {
+                    removeAttribute(target, where);
+                }
+            }
+            return;
+        }
+        ObjectNode parent = current instanceof ObjectNode o ? o : NODES.objectNode();
+        requireImmutableUnchanged(sub, parent.get(sub.name()), converted, where);
+        parent.set(sub.name(), converted);
+        target.set(resource, parent);
+    }
+
+    // ---- value filter ----------------------------------------------------------------------------------------
+
+    private void applyFiltered(PatchOp op, Target target, Filter filter, AttributeDefinition sub, JsonNode value,
+                               String where) {
+        AttributeDefinition attribute = target.attribute;
+        if (!attribute.multiValued() || !attribute.isComplex()) {
+            throw ScimException.invalidPath(where + ": a value filter needs a multi-valued complex attribute, and '"
+                    + attribute.name() + "' is not one");
+        }
+        ElementMatcher matcher = matcher(target, filter, where);
+        JsonNode current = target.current(resource);
+        ArrayNode array = current instanceof ArrayNode a ? a : null;
+        List<ObjectNode> matched = new ArrayList<>();
+        if (array != null) {
+            for (JsonNode element : array) {
+                if (element instanceof ObjectNode object && matcher.matches(object)) {
+                    matched.add(object);
+                }
+            }
+        }
+        if (matched.isEmpty()) {
+            handleNoMatch(op, target, filter, sub, value, where);
+            return;
+        }
+        if (op == PatchOp.REMOVE) {
+            if (sub == null) {
+                for (int i = array.size() - 1; i >= 0; i--) {
+                    if (containsIdentity(matched, array.get(i))) {
+                        array.remove(i);
+                    }
+                }
+                if (array.isEmpty()) {
+                    removeAttribute(target, where);
+                }
+            } else {
+                for (ObjectNode element : matched) {
+                    setOrRemove(element, sub, null, where);
+                }
+                dropEmptyElements(target, array, where);
+            }
+            return;
+        }
+        if (sub != null) {
+            JsonNode converted = value == null || value.isNull() ? null : values.simpleOrComplex(sub, value, where);
+            for (ObjectNode element : matched) {
+                setOrRemove(element, sub, converted, where);
+                if (converted != null && "primary".equals(sub.name()) && converted.asBoolean(false)) {
+                    clearOtherPrimaries(array, element);
+                }
+            }
+            dropEmptyElements(target, array, where);
+            return;
+        }
+        if (op == PatchOp.REPLACE && value != null && value.isArray() && value.isEmpty()) {
+            // RFC 7644 §3.5.2.3 as UnboundID reads it: replacing the matched values with nothing removes them.
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (containsIdentity(matched, array.get(i))) {
+                    array.remove(i);
+                }
+            }
+            if (array.isEmpty()) {
+                removeAttribute(target, where);
+            }
+            return;
+        }
+        ObjectNode incoming = values.complex(attribute, value, where);
+        for (ObjectNode element : matched) {
+            if (op == PatchOp.REPLACE) {
+                // §3.5.2.3: "all matching record values SHALL be replaced".
+                for (AttributeDefinition s : attribute.subAttributes()) {
+                    requireImmutableUnchanged(s, element.get(s.name()), incoming.get(s.name()), where);
+                }
+                element.removeAll();
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = incoming.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                requireImmutableUnchanged(attribute.subAttribute(field.getKey()), element.get(field.getKey()),
+                        field.getValue(), where);
+                element.set(field.getKey(), field.getValue().deepCopy());
+            }
+            if (incoming.path("primary").asBoolean(false)) {
+                clearOtherPrimaries(array, element);
+            }
+        }
+    }
+
+    private void handleNoMatch(PatchOp op, Target target, Filter filter, AttributeDefinition sub, JsonNode value,
+                               String where) {
+        AttributeDefinition attribute = target.attribute;
+        if (op == PatchOp.REMOVE) {
+            if (options.allows(Tolerance.REMOVE_WITHOUT_TARGET)) {
+                return;
+            }
+            throw ScimException.noTarget(where + ": no value of '" + attribute.name() + "' matches " + filter
+                    + " (a remove that finds nothing is a no-op with " + Tolerance.REMOVE_WITHOUT_TARGET.settingName()
+                    + ")");
+        }
+        Comparison key = sub == null ? null : singleEquality(filter, attribute);
+        if (key == null) {
+            throw ScimException.noTarget(where + ": no value of '" + attribute.name() + "' matches " + filter);
+        }
+        if (!options.allows(Tolerance.UPSERT_FILTERED_SUB_ATTRIBUTE)) {
+            throw ScimException.noTarget(where + ": no value of '" + attribute.name() + "' matches " + filter
+                    + " (a matching value is created with " + Tolerance.UPSERT_FILTERED_SUB_ATTRIBUTE.settingName()
+                    + ")");
+        }
+        if (value == null || value.isNull()) {
+            return; // setting a sub-attribute of nothing to unassigned changes nothing
+        }
+        AttributeDefinition keySub = attribute.subAttribute(key.path().name());
+        ObjectNode element = NODES.objectNode();
+        element.set(keySub.name(), values.simple(keySub, Values.literal(key.value()), where));
+        element.set(sub.name(), values.simpleOrComplex(sub, value, where));
+        JsonNode current = target.current(resource);
+        ArrayNode array = current instanceof ArrayNode a ? a : NODES.arrayNode();
+        array.add(element);
+        target.set(resource, array);
+        if (element.path("primary").asBoolean(false)) {
+            clearOtherPrimaries(array, element);
+        }
+    }
+
+    /** {@code type eq "work"}: a single equality on a simple sub-attribute, which names the value to create. */
+    private static Comparison singleEquality(Filter filter, AttributeDefinition attribute) {
+        if (filter instanceof Comparison c && c.op() == CompareOp.EQ && c.path().schema() == null
+                && !c.path().hasSubAttribute()) {
+            AttributeDefinition sub = attribute.subAttribute(c.path().name());
+            if (sub != null && !sub.isComplex() && !(c.value() instanceof org.scim2j.filter.FilterValue.NullValue)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private ElementMatcher matcher(Target target, Filter filter, String where) {
+        AttributePath attributePath = target.resolved.extension()
+                ? new AttributePath(target.resolved.schemaUrn(), target.attribute.name(), null)
+                : AttributePath.of(target.attribute.name());
+        var compiled = compile(new ValuePath(attributePath, filter), where);
+        String extension = target.resolved.extension() ? target.resolved.schemaUrn() : null;
+        String name = target.attribute.name();
+        return element -> {
+            ObjectNode probe = NODES.objectNode();
+            ObjectNode holder = extension == null ? probe : probe.putObject(extension);
+            holder.putArray(name).add(element);
+            return compiled.matches(probe);
+        };
+    }
+
+    private org.scim2j.core.filter.ResourceFilter compile(Filter filter, String where) {
+        try {
+            return evaluator.compile(filter, type);
+        } catch (ScimException e) {
+            throw ScimException.invalidPath(where + ": " + e.detail());
+        }
+    }
+
+    // ---- shared ----------------------------------------------------------------------------------------------
+
+    private void setOrRemove(ObjectNode element, AttributeDefinition sub, JsonNode value, String where) {
+        JsonNode existing = element.get(sub.name());
+        if (value == null) {
+            if (existing != null) {
+                if (sub.mutability() == Mutability.IMMUTABLE) {
+                    throw ScimException.mutability(where + ": '" + sub.name() + "' is immutable");
+                }
+                element.remove(sub.name());
+            }
+            return;
+        }
+        requireImmutableUnchanged(sub, existing, value, where);
+        element.set(sub.name(), value);
+    }
+
+    private void dropEmptyElements(Target target, ArrayNode array, String where) {
+        for (int i = array.size() - 1; i >= 0; i--) {
+            if (array.get(i).isEmpty()) {
+                array.remove(i);
+            }
+        }
+        if (array.isEmpty()) {
+            removeAttribute(target, where);
+        }
+    }
+
+    private static void requireRemovable(AttributeDefinition sub, AttributeDefinition parent, String where) {
+        if (sub.required()) {
+            throw ScimException.invalidValue(where + ": '" + parent.name() + "." + sub.name() + "' is required");
+        }
+        if (sub.mutability() == Mutability.IMMUTABLE) {
+            throw ScimException.mutability(where + ": '" + parent.name() + "." + sub.name() + "' is immutable");
+        }
+    }
+
+    /** RFC 7643 §2.2: an immutable attribute may be set when it has no value, never changed. */
+    private static void requireImmutableUnchanged(AttributeDefinition definition, JsonNode current, JsonNode next,
+                                                  String where) {
+        if (definition != null && definition.mutability() == Mutability.IMMUTABLE && current != null
+                && !current.isNull() && !current.equals(next)) {
+            throw ScimException.mutability(where + ": '" + definition.name() + "' is immutable and already has a "
+                    + "value");
+        }
+    }
+
+    /** RFC 7644 §3.5.2.1: adding a value already present changes nothing. */
+    private static boolean containsEquivalent(ArrayNode array, JsonNode candidate, AttributeDefinition attribute) {
+        AttributeDefinition valueSub = attribute.isComplex() ? attribute.subAttribute("value") : null;
+        boolean byValue = valueSub != null && valueSub.mutability() == Mutability.IMMUTABLE
+                && candidate.hasNonNull("value");
+        for (JsonNode existing : array) {
+            if (byValue) {
+                if (Values.sameText(valueSub, existing.get("value"), candidate.get("value"))) {
+                    return true;
+                }
+            } else if (candidate.isObject() ? Values.isSubset(candidate, existing) : candidate.equals(existing)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RFC 7643 §2.4: "primary" true appears at most once; setting it moves it. */
+    private static void clearOtherPrimaries(ArrayNode array, JsonNode keep) {
+        if (!keep.path("primary").asBoolean(false)) {
+            return;
+        }
+        for (JsonNode element : array) {
+            if (element != keep && element instanceof ObjectNode object && object.path("primary").asBoolean(false)) {
+                object.put("primary", false);
+            }
+        }
+    }
+
+    private static boolean containsIdentity(List<ObjectNode> list, JsonNode node) {
+        for (ObjectNode o : list) {
+            if (o == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ScimException noTarget(String where, AttributeDefinition attribute) {
+        return ScimException.noTarget(where + ": none of the listed values of '" + attribute.name() + "' is present"
+                + " (a remove that finds nothing is a no-op with " + Tolerance.REMOVE_WITHOUT_TARGET.settingName()
+                + ")");
+    }
+
+    /** After all operations: required attributes present, at most one primary per attribute. */
+    void validate() {
+        List<String> problems = new ArrayList<>();
+        checkSchema(registry.coreSchema(type), resource, problems, "");
+        for (Schema extension : registry.extensionSchemas(type)) {
+            JsonNode object = resource.get(extension.id());
+            if (object instanceof ObjectNode o) {
+                checkSchema(extension, o, problems, extension.id() + ":");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ScimException.invalidValue(String.join("; ", problems));
+        }
+    }
+
+    private static void checkSchema(Schema schema, ObjectNode object, List<String> problems, String prefix) {
+        for (AttributeDefinition attribute : schema.attributes()) {
+            JsonNode value = object.get(attribute.name());
+            boolean absent = value == null || value.isNull() || (value.isArray() && value.isEmpty());
+            if (attribute.required() && absent) {
+                problems.add("'" + prefix + attribute.name() + "' is required");
+            }
+            if (!absent && attribute.multiValued() && attribute.isComplex() && attribute.subAttribute("primary") != null
+                    && value.isArray()) {
+                int primaries = 0;
+                for (JsonNode element : value) {
+                    if (element.path("primary").asBoolean(false)) {
+                        primaries++;
+                    }
+                }
+                if (primaries > 1) {
+                    problems.add("'" + prefix + attribute.name() + "' has " + primaries
+                            + " values with \"primary\": true; at most one is allowed (RFC 7643 §2.4)");
+                }
+            }
+        }
+    }
+
+    /** Where an attribute lives: in the resource, or in its extension object. */
+    private final class Target {
+        final ResolvedAttribute resolved;
+        final AttributeDefinition attribute;
+
+        Target(ResolvedAttribute resolved, AttributeDefinition attribute) {
+            this.resolved = resolved;
+            this.attribute = attribute;
+        }
+
+        JsonNode current(ObjectNode root) {
+            ObjectNode container = container(root, false);
+            return container == null ? null : container.get(attribute.name());
+        }
+
+        void set(ObjectNode root, JsonNode value) {
+            container(root, true).set(attribute.name(), value);
+        }
+
+        void remove(ObjectNode root) {
+            ObjectNode container = container(root, false);
+            if (container == null) {
+                return;
+            }
+            container.remove(attribute.name());
+            if (resolved.extension() && container.isEmpty()) {
+                root.remove(resolved.schemaUrn());
+                JsonNode schemas = root.get("schemas");
+                if (schemas instanceof ArrayNode list) {
+                    for (int i = list.size() - 1; i >= 0; i--) {
+                        if (list.get(i).asText().equalsIgnoreCase(resolved.schemaUrn())) {
+                            list.remove(i);
+                        }
+                    }
+                }
+            }
+        }
+
+        private ObjectNode container(ObjectNode root, boolean create) {
+            if (!resolved.extension()) {
+                return root;
+            }
+            JsonNode existing = root.get(resolved.schemaUrn());
+            if (existing instanceof ObjectNode o) {
+                return o;
+            }
+            if (!create) {
+                return null;
+            }
+            ObjectNode created = root.putObject(resolved.schemaUrn());
+            JsonNode schemas = root.get("schemas");
+            ArrayNode list = schemas instanceof ArrayNode a ? a : root.putArray("schemas");
+            boolean present = false;
+            for (JsonNode s : list) {
+                present |= s.asText().equalsIgnoreCase(resolved.schemaUrn());
+            }
+            if (!present) {
+                list.add(resolved.schemaUrn());
+            }
+            return created;
+        }
+    }
+
+    /** Whether one value of a multi-valued attribute matches the path's filter. */
+    @FunctionalInterface
+    private interface ElementMatcher {
+        boolean matches(ObjectNode element);
+    }
+}

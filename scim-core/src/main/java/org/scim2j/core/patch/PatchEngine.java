@@ -1,0 +1,78 @@
+package org.scim2j.core.patch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.filter.FilterEvaluator;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.SchemaRegistry;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies PATCH requests (RFC 7644 §3.5.2) to resources in their canonical JSON form, through the resource type's
+ * schema, with the identity-provider tolerances that {@link PatchOptions} switches on. Thread-safe.
+ *
+ * <pre>{@code
+ *   PatchEngine engine = new PatchEngine(SchemaRegistry.standard(), PatchOptions.lenient());
+ *   PatchRequest request = PatchRequest.fromJson(body, engine.options());
+ *   PatchResult result = engine.apply(Schemas.USER_RESOURCE_TYPE, user, request);
+ *   if (result.changed()) { store(result.resource()); }
+ * }</pre>
+ *
+ * <p>All or nothing: the input resource is never modified, and if any operation fails the whole request fails with
+ * a {@link ScimException} ({@code invalidPath}, {@code noTarget}, {@code mutability}, {@code invalidValue},
+ * {@code invalidSyntax}).
+ */
+public final class PatchEngine {
+
+    private final SchemaRegistry registry;
+    private final PatchOptions options;
+    private final FilterEvaluator evaluator;
+
+    /**
+     * @param registry the schemas to apply operations through
+     * @param options  the compatibility profile
+     */
+    public PatchEngine(SchemaRegistry registry, PatchOptions options) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.options = Objects.requireNonNull(options, "options");
+        this.evaluator = new FilterEvaluator(registry);
+    }
+
+    /** The compatibility profile. */
+    public PatchOptions options() {
+        return options;
+    }
+
+    /**
+     * Applies the request to a copy of {@code resource}.
+     *
+     * @throws ScimException if any operation fails; nothing is changed then
+     */
+    public PatchResult apply(ResourceType type, ObjectNode resource, PatchRequest request) {
+        ObjectNode work = resource.deepCopy();
+        Applier applier = new Applier(registry, evaluator, options, type, work);
+        List<PatchOperation> operations = request.operations();
+        for (int i = 0; i < operations.size(); i++) {
+            applier.apply(operations.get(i), i);
+        }
+        applier.validate();
+        boolean changed = !work.equals(resource);
+        return new PatchResult(changed ? work : resource.deepCopy(), changed);
+    }
+
+    /**
+     * Splits a request on a resource type with a {@code members} attribute (Group) into a membership delta and the
+     * remaining operations, so that a store can add and remove members natively without loading the member list.
+     *
+     * @return empty when an operation on {@code members} cannot be expressed as a delta (a filter other than
+     *         {@code value eq "..."} terms joined by {@code or}, a sub-attribute path, a path-less value holding
+     *         {@code members}), or when {@link Tolerance#REMOVE_WITHOUT_TARGET} is off (a delta cannot tell a
+     *         missing member from a present one)
+     */
+    public Optional<MembershipPatch> splitMembership(ResourceType type, PatchRequest request) {
+        return MembershipPatch.split(registry, options, type, request);
+    }
+}

@@ -61,14 +61,44 @@ public final class ResourceParts {
         if (value == null || value.isNull() || value.isMissingNode()) {
             target.remove(name);
         } else {
-            target.set(name, value.deepCopy());
+            target.set(name, canonicalCopy(value));
         }
+    }
+
+    /**
+     * A deep copy in which numbers have the node type a parser gives them (int, long or big integer for integral
+     * values; {@link java.math.BigDecimal} otherwise), so that values equal as JSON are equal as nodes and a value
+     * compares equal to itself after a JSON round trip.
+     */
+    public static JsonNode canonicalCopy(JsonNode value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value.isObject()) {
+            ObjectNode out = nodes.objectNode();
+            value.properties().forEach(e -> out.set(e.getKey(), canonicalCopy(e.getValue())));
+            return out;
+        }
+        if (value.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = nodes.arrayNode(value.size());
+            value.forEach(v -> out.add(canonicalCopy(v)));
+            return out;
+        }
+        if (value.isIntegralNumber()) {
+            if (value.canConvertToInt()) {
+                return nodes.numberNode(value.intValue());
+            }
+            return value.canConvertToLong() ? nodes.numberNode(value.longValue()) : nodes.numberNode(value.bigIntegerValue());
+        }
+        if (value.isNumber()) {
+            return value.isBigDecimal() ? value.deepCopy() : com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                    java.math.BigDecimal.valueOf(value.doubleValue()));
+        }
+        return value.deepCopy();
     }
 
     /** Deep copies of the members of {@code other}, in order, as an unmodifiable map. */
     public static Map<String, JsonNode> copies(ObjectNode other) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        other.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().deepCopy()));
+        other.properties().forEach(e -> out.put(e.getKey(), e.getValue().deepCopy()));
         return Collections.unmodifiableMap(out);
     }
 
@@ -91,6 +121,22 @@ public final class ResourceParts {
         }
         for (String urn : stored) {
             if (urn != null && seen.add(urn)) {
+                out.add(urn);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The given URNs without {@code known} ones (ignoring case) and without duplicates: what a typed resource must
+     * remember besides the URNs it derives, so that equal resources compare equal however they were built.
+     */
+    public static List<String> otherSchemas(Collection<String> given, String... known) {
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Collections.addAll(seen, known);
+        List<String> out = new ArrayList<>();
+        for (String urn : copy(given)) {
+            if (seen.add(urn)) {
                 out.add(urn);
             }
         }

@@ -14,7 +14,6 @@ import org.scim2j.core.schema.Schema;
 import org.scim2j.core.schema.SchemaRegistry;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +127,7 @@ public final class ResourceNormalizer {
             ObjectNode out = NODES.objectNode();
             JsonNode schemas = null;
             Set<String> seenKeys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : input.properties()) {
                 String key = field.getKey();
                 JsonNode value = field.getValue();
                 if (!seenKeys.add(key)) {
@@ -196,7 +194,7 @@ public final class ResourceNormalizer {
             }
             ObjectNode out = NODES.objectNode();
             Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            value.fields().forEachRemaining(field -> {
+            value.properties().forEach(field -> {
                 String path = schema.id() + ":" + field.getKey();
                 if (!seen.add(field.getKey())) {
                     syntaxErrors.add("attribute '" + path + "' appears more than once (names ignore case)");
@@ -241,7 +239,7 @@ public final class ResourceNormalizer {
             if (attribute.isComplex() && value.isObject()) {
                 ObjectNode out = NODES.objectNode();
                 Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-                value.fields().forEachRemaining(field -> {
+                value.properties().forEach(field -> {
                     if (!seen.add(field.getKey())) {
                         syntaxErrors.add("attribute '" + path + "." + field.getKey()
                                 + "' appears more than once (names ignore case)");

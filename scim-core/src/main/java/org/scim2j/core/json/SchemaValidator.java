@@ -16,7 +16,6 @@ import org.scim2j.core.schema.SchemaRegistry;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,8 +84,7 @@ public final class SchemaValidator {
         ResourceShape shape = new ResourceShape(registry, type);
         List<String> problems = new ArrayList<>();
         JsonNode schemas = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : resource.properties()) {
             String key = field.getKey();
             if (key.equalsIgnoreCase("schemas")) {
                 schemas = field.getValue();
@@ -152,7 +150,7 @@ public final class SchemaValidator {
             problems.add("'" + schema.id() + "' must be an object, not " + show(value));
             return;
         }
-        value.fields().forEachRemaining(field -> {
+        value.properties().forEach(field -> {
             AttributeDefinition attribute = schema.attribute(field.getKey());
             String path = schema.id() + ":" + (attribute == null ? field.getKey() : attribute.name());
             if (attribute == null) {
@@ -222,7 +220,7 @@ public final class SchemaValidator {
             return;
         }
         if (attribute.isComplex()) {
-            value.fields().forEachRemaining(field -> {
+            value.properties().forEach(field -> {
                 AttributeDefinition sub = attribute.subAttribute(field.getKey());
                 if (sub == null) {
                     problems.add("'" + path + "." + field.getKey() + "' is not a sub-attribute of '"
@@ -261,8 +259,7 @@ public final class SchemaValidator {
         if (exact != null) {
             return exact;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
             }

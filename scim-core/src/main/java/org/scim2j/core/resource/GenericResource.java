@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.json.ScimJson;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,8 +71,7 @@ public final class GenericResource {
     public Optional<JsonNode> get(String attributeName) {
         JsonNode value = json.get(attributeName);
         if (value == null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : json.properties()) {
                 if (e.getKey().equalsIgnoreCase(attributeName)) {
                     value = e.getValue();
                     break;

@@ -57,7 +57,7 @@ public final class Group {
         this.meta = b.meta;
         this.displayName = b.displayName;
         this.members = ResourceParts.copy(b.members);
-        this.storedSchemas = ResourceParts.copy(b.schemas);
+        this.storedSchemas = ResourceParts.otherSchemas(b.schemas, Schemas.GROUP);
         this.other = b.other.deepCopy();
     }
 

@@ -101,7 +101,7 @@ public final class User {
         this.roles = ResourceParts.copy(b.roles);
         this.x509Certificates = ResourceParts.copy(b.x509Certificates);
         this.enterpriseUser = b.enterpriseUser;
-        this.storedSchemas = ResourceParts.copy(b.schemas);
+        this.storedSchemas = ResourceParts.otherSchemas(b.schemas, Schemas.USER, Schemas.ENTERPRISE_USER);
         this.other = b.other.deepCopy();
     }
 

@@ -1,0 +1,133 @@
+package org.scim2j.core.json.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Turns Jackson exceptions into {@link ScimException}s whose detail a client can act on. Jackson's own messages are
+ * never passed through: they name Java classes and features.
+ */
+public final class JacksonErrors {
+
+    private JacksonErrors() {
+    }
+
+    /**
+     * The error for a request body that could not be parsed.
+     *
+     * The limits are named in the details so that a client knows what to change.
+     */
+    public static ScimException forParse(JsonProcessingException e, long maxDocumentBytes, int maxNestingDepth,
+                                         int maxStringLength) {
+        if (e instanceof StreamConstraintsException) {
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.contains("nesting depth")) {
+                return new ScimException(400, ScimType.INVALID_SYNTAX,
+                        "request body nests arrays or objects deeper than " + maxNestingDepth + " levels", e);
+            }
+            if (message.contains("String value length") || message.contains("Name length")) {
+                return new ScimException(400, ScimType.INVALID_SYNTAX,
+                        "request body holds a string longer than " + maxStringLength + " characters", e);
+            }
+            if (message.contains("Document length")) {
+                return documentTooLarge(maxDocumentBytes, e);
+            }
+            return new ScimException(400, ScimType.INVALID_SYNTAX,
+                    "request body exceeds a configured limit", e);
+        }
+        String where = where(e.getLocation());
+        if (e instanceof JsonEOFException) {
+            return new ScimException(400, ScimType.INVALID_SYNTAX,
+                    "request body is not valid JSON: unexpected end of input" + where, e);
+        }
+        if (e instanceof MismatchedInputException) {
+            return new ScimException(400, ScimType.INVALID_SYNTAX,
+                    "request body is not valid JSON: unexpected content after the JSON value" + where, e);
+        }
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return new ScimException(400, ScimType.INVALID_SYNTAX,
+                    "request body is not valid SCIM JSON: duplicate member name" + where, e);
+        }
+        return new ScimException(400, ScimType.INVALID_SYNTAX,
+                "request body is not valid JSON" + where, e);
+    }
+
+    /** 413 for a body over the byte limit. */
+    public static ScimException documentTooLarge(long maxDocumentBytes, Throwable cause) {
+        return new ScimException(413, null,
+                "request body is larger than the maximum of " + maxDocumentBytes + " bytes", cause);
+    }
+
+    /** 400 {@code invalidValue} for a tree that does not map onto a typed resource, naming the attribute. */
+    public static ScimException forMapping(JsonMappingException e) {
+        String path = path(e.getPath());
+        String attribute = path.isEmpty() ? "the resource" : "attribute '" + path + "'";
+        String expected = "";
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            expected = ": expected " + scimTypeName(m.getTargetType());
+        }
+        if (e instanceof InvalidFormatException f && f.getValue() != null) {
+            expected += ", got '" + f.getValue() + "'";
+        }
+        return new ScimException(400, ScimType.INVALID_VALUE,
+                attribute + " has an invalid value" + expected, e);
+    }
+
+    private static String path(java.util.List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : references) {
+            if (r.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String scimTypeName(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == OffsetDateTime.class) {
+            return "an RFC 3339 dateTime with offset";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) {
+            return "an object";
+        }
+        return "a different type";
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

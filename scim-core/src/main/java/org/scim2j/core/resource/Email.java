@@ -1,0 +1,20 @@
+package org.scim2j.core.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One of a user's {@code emails} (RFC 7643 §4.1.2).
+ *
+ * @param value   the address, e.g. {@code bjensen@example.com}
+ * @param display a human-readable value, read-only for most service providers
+ * @param type    a label such as {@code work}, {@code home}, {@code other}; the schema's canonical values are suggestions
+ * @param primary whether this is the preferred value; at most one per attribute (RFC 7643 §2.4)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Email(String value, String display, String type, Boolean primary) {
+
+    /** A value with a type and no other parts. */
+    public static Email of(String value, String type) {
+        return new Email(value, null, type, null);
+    }
+}

@@ -1,0 +1,149 @@
+package org.scim2j.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
+import org.scim2j.core.resource.Meta;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+class ScimJsonTest {
+
+    private final ScimJson json = ScimJson.defaults();
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ScimException scimError(Runnable r) {
+        try {
+            r.run();
+        } catch (ScimException e) {
+            return e;
+        }
+        throw new AssertionError("expected a ScimException");
+    }
+
+    @Test
+    void readsAnObjectFromBytesAndFromAStream() {
+        String body = "{\"userName\":\"bjensen\",\"active\":true}";
+        assertThat(json.readObject(utf8(body)).get("userName").asText()).isEqualTo("bjensen");
+        assertThat(json.readObject(new ByteArrayInputStream(utf8(body))).get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void malformedJsonIsInvalidSyntaxWithAPositionAndNoJacksonInternals() {
+        ScimException e = scimError(() -> json.readObject(utf8("{\"userName\": \"bjensen\",\n }")));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+        assertThat(e.detail()).startsWith("request body is not valid JSON").contains("line 2");
+        assertThat(e.detail()).doesNotContain("com.fasterxml", "Jackson", "Source:");
+    }
+
+    @Test
+    void truncatedTrailingAndEmptyBodiesAreInvalidSyntax() {
+        assertThat(scimError(() -> json.readObject(utf8("{\"a\":"))).detail()).contains("unexpected end of input");
+        assertThat(scimError(() -> json.readObject(utf8("{\"a\":1} {}"))).detail()).contains("after the JSON value");
+        assertThat(scimError(() -> json.readObject(new byte[0])).detail()).contains("empty");
+    }
+
+    @Test
+    void rfc7644_3_12_aNonObjectDocumentIsInvalidSyntax() {
+        ScimException e = scimError(() -> json.readObject(utf8("[{\"userName\":\"x\"}]")));
+        assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+        assertThat(e.detail()).isEqualTo("request body must be a JSON object, not an array");
+    }
+
+    @Test
+    void duplicateMemberNamesAreRejectedByDefaultAndAllowedWhenConfigured() {
+        byte[] body = utf8("{\"active\":true,\"active\":false}");
+        ScimException e = scimError(() -> json.readObject(body));
+        assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+        assertThat(e.detail()).contains("duplicate member name");
+        ObjectNode lenient = ScimJson.builder().rejectDuplicateKeys(false).build().readObject(body);
+        assertThat(lenient.get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTwoMebibyteBodyIsPayloadTooLargeFromBytesAndFromAStream() {
+        byte[] big = utf8("{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
+        ScimException fromBytes = scimError(() -> json.readObject(big));
+        assertThat(fromBytes.status()).isEqualTo(413);
+        assertThat(fromBytes.detail()).isEqualTo("request body is larger than the maximum of 1048576 bytes");
+        ScimException fromStream = scimError(() -> json.readObject(new ByteArrayInputStream(big)));
+        assertThat(fromStream.status()).isEqualTo(413);
+    }
+
+    @Test
+    void tenThousandNestedArraysAreInvalidSyntaxNamingTheDepthLimit() {
+        String deep = "{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        ScimException e = scimError(() -> json.readObject(utf8(deep)));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+        assertThat(e.detail()).isEqualTo("request body nests arrays or objects deeper than 64 levels");
+    }
+
+    @Test
+    void aHugeStringIsInvalidSyntaxNamingTheStringLimit() {
+        byte[] body = utf8("{\"displayName\":\"" + "b".repeat(100_000) + "\"}");
+        ScimException e = scimError(() -> json.readObject(body));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.detail()).isEqualTo("request body holds a string longer than 65536 characters");
+        ScimJson roomy = ScimJson.builder().maxStringLength(200_000).build();
+        assertThat(roomy.readObject(body).get("displayName").asText()).hasSize(100_000);
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        assertThatThrownBy(() -> ScimJson.builder().maxNestingDepth(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ScimJson.builder().maxDocumentBytes(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rfc7643_2_3_5_dateTimesAreWrittenInRfc3339WithOffsetAndMillisecondsWhenPresent() {
+        OffsetDateTime created = OffsetDateTime.of(2011, 8, 1, 18, 29, 49, 793_000_000, ZoneOffset.UTC);
+        ObjectNode tree = json.toTree(new Meta("User", created, null, null, null));
+        assertThat(tree.get("created").asText()).isEqualTo("2011-08-01T18:29:49.793Z");
+        assertThat(tree.has("lastModified")).isFalse();
+    }
+
+    @Test
+    void rfc7643_2_3_5_dateTimesWithAnyOffsetAreRead() {
+        ObjectNode tree = json.readObject(utf8("{\"created\":\"2010-01-23T04:56:22+02:00\","
+                + "\"lastModified\":\"2011-05-13t04:42:34.5z\"}"));
+        Meta meta = json.toTyped(tree, Meta.class);
+        assertThat(meta.created()).isEqualTo(OffsetDateTime.of(2010, 1, 23, 4, 56, 22, 0, ZoneOffset.ofHours(2)));
+        assertThat(meta.lastModified().toInstant()).isEqualTo("2011-05-13T04:42:34.500Z");
+        assertThat(json.toTree(meta).get("created").asText()).isEqualTo("2010-01-23T04:56:22+02:00");
+    }
+
+    @Test
+    void aDateTimeWithoutOffsetIsInvalidValueNamingTheAttribute() {
+        JsonNode tree = json.readObject(utf8("{\"created\":\"2010-01-23T04:56:22\"}"));
+        ScimException e = scimError(() -> json.toTyped(tree, Meta.class));
+        assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE);
+        assertThat(e.detail()).isEqualTo("attribute 'created' has an invalid value: expected an RFC 3339 dateTime "
+                + "with offset, got '2010-01-23T04:56:22'");
+    }
+
+    @Test
+    void writesTreesAsCompactUtf8() {
+        ObjectNode tree = json.readObject(utf8("{\"displayName\":\"Ünïcödé\",\"n\":1.50}"));
+        assertThat(json.writeString(tree)).isEqualTo("{\"displayName\":\"Ünïcödé\",\"n\":1.50}");
+        assertThat(json.readObject(json.write(tree))).isEqualTo(tree);
+    }
+
+    @Test
+    void mapperIsACopySoHostsCannotReconfigureTheSharedInstance() {
+        assertThat(json.mapper()).isNotSameAs(json.mapper());
+        assertThat(json.mapper().getFactory().streamReadConstraints().getMaxNestingDepth()).isEqualTo(64);
+    }
+}

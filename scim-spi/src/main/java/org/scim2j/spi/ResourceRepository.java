@@ -1,0 +1,72 @@
+package org.scim2j.spi;
+
+import org.scim2j.core.error.ScimException;
+
+import java.util.Optional;
+
+/**
+ * A host's store of one resource type, seen through SCIM. The protocol service ({@code ScimService}) validates
+ * requests, applies PATCH, projects attributes and writes responses; a repository only stores and finds.
+ *
+ * <p>Contract, which {@code org.scim2j.spi.testkit} checks:
+ * <ul>
+ *   <li>Ids are assigned by the repository, stable, unique and case-sensitive (RFC 7643 §3.1).</li>
+ *   <li>Every stored resource carries {@code meta.created}, {@code meta.lastModified} and {@code meta.version};
+ *       the version changes on every real change. The service fills {@code meta.resourceType} and
+ *       {@code meta.location}.</li>
+ *   <li>Uniqueness (e.g. {@code userName}, case-insensitively) is enforced by the store and reported with
+ *       {@link UniquenessException}, also under concurrent writes.</li>
+ *   <li>A missing resource is {@link Optional#empty()} from {@link #get} and a 404 {@link ScimException} from
+ *       {@link #replace} and {@link #delete}.</li>
+ *   <li>Failures of the store itself are thrown as unchecked exceptions; the service turns them into a 500 with
+ *       a generic detail and logs them. Never wrap a store failure in a {@link ScimException}: its detail reaches
+ *       the client.</li>
+ * </ul>
+ *
+ * @param <T> the resource model: {@code User}, {@code Group}, or {@code GenericResource} for custom types
+ */
+public interface ResourceRepository<T> {
+
+    /**
+     * Stores a new resource. The argument has no {@code id} and no {@code meta}; read-only input has been dropped.
+     *
+     * @return the stored resource with its id and meta
+     * @throws UniquenessException if a unique attribute is taken
+     */
+    T create(T resource, RequestContext context);
+
+    /** The resource with this id, or empty. A deleted (or, for SonarQube-like hosts, unlinked) id is empty. */
+    Optional<T> get(String id, RequestContext context);
+
+    /**
+     * Replaces a resource (PUT, and the write of a PATCH).
+     *
+     * @param expectedVersion {@code meta.version} the caller read; when not null the write must fail with
+     *                        {@link VersionConflictException} if the stored version differs (compare-and-set)
+     * @return the stored resource
+     * @throws UniquenessException      if a unique attribute is taken
+     * @throws VersionConflictException if {@code expectedVersion} is stale
+     * @throws ScimException            404 if there is no such resource
+     */
+    T replace(String id, T resource, String expectedVersion, RequestContext context);
+
+    /**
+     * Deletes a resource. What deleting means is the host's choice (RFC 7644 §3.6): a SonarQube-like host
+     * deactivates its user and unlinks the SCIM id; afterwards {@link #get} is empty for that id.
+     *
+     * @param expectedVersion as for {@link #replace}
+     * @throws ScimException 404 if there is no such resource
+     */
+    void delete(String id, String expectedVersion, RequestContext context);
+
+    /**
+     * Finds resources. The request's filter is only ever one that {@link RepositoryCapabilities#filtering()}
+     * accepts (or none); results come in a stable order ({@code sortBy} if given and supported, then id).
+     */
+    Page<T> search(SearchRequest request, RequestContext context);
+
+    /** What this repository can do natively; the service does the rest or rejects it, as configured. */
+    default RepositoryCapabilities capabilities() {
+        return RepositoryCapabilities.defaults();
+    }
+}

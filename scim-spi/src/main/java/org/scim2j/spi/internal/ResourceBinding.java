@@ -1,0 +1,27 @@
+package org.scim2j.spi.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.spi.GroupRepository;
+import org.scim2j.spi.ResourceRepository;
+
+import java.util.function.Function;
+
+/**
+ * A resource type bound to its repository, with the conversions between the repository's model and the canonical
+ * JSON the service works on.
+ *
+ * @param type       the resource type
+ * @param repository the host's store
+ * @param toJson     model to canonical JSON (a new, mutable tree)
+ * @param fromJson   canonical JSON to model
+ * @param <T>        the model
+ */
+public record ResourceBinding<T>(ResourceType type, ResourceRepository<T> repository, Function<T, ObjectNode> toJson,
+                                 Function<ObjectNode, T> fromJson) {
+
+    /** The repository as a group repository, or null if it is not one. */
+    public GroupRepository groups() {
+        return repository instanceof GroupRepository g ? g : null;
+    }
+}

@@ -1,0 +1,50 @@
+package org.scim2j.spi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.json.ScimJson;
+import org.scim2j.spi.service.ScimResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds responses: JSON bodies with the SCIM media type, errors as RFC 7644 §3.12 bodies. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    /** A JSON response with extra headers (name, value, name, value ...). */
+    public static ScimResponse json(ScimJson json, int status, JsonNode body, String... headers) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", ScimResponse.CONTENT_TYPE);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                h.put(headers[i], headers[i + 1]);
+            }
+        }
+        return new ScimResponse(status, h, json.write(body));
+    }
+
+    /** An empty response (204, 304) with extra headers. */
+    public static ScimResponse empty(int status, String... headers) {
+        Map<String, String> h = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                h.put(headers[i], headers[i + 1]);
+            }
+        }
+        return new ScimResponse(status, h, null);
+    }
+
+    /** The Error response of a ScimException. */
+    public static ScimResponse error(ScimJson json, ScimException e) {
+        return json(json, e.status(), e.toErrorResponse().toJson());
+    }
+
+    /** 405 with the Allow header and an Error body. */
+    public static ScimResponse methodNotAllowed(ScimJson json, String method, String path, String allow) {
+        ScimException e = new ScimException(405, null, method + " is not allowed on " + path + "; allowed: " + allow);
+        return json(json, 405, e.toErrorResponse().toJson(), "Allow", allow);
+    }
+}

@@ -1,0 +1,109 @@
+package org.scim2j.spi.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.json.ScimJson;
+import org.scim2j.core.resource.Group;
+import org.scim2j.core.resource.Member;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.Schemas;
+import org.scim2j.spi.GroupRepository;
+import org.scim2j.spi.MembershipChange;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.SearchRequest;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A thread-safe {@link GroupRepository} in memory, <b>for tests and prototypes</b>, with native membership
+ * changes ({@link #update}) so that the service's membership-delta path is exercised.
+ */
+public final class InMemoryGroupRepository implements GroupRepository {
+
+    private final InMemoryStore<Group> store;
+    private final ScimJson json;
+
+    /** An empty repository for the standard Group schema. */
+    public InMemoryGroupRepository() {
+        this(SchemaRegistry.standard(), ScimJson.defaults(), Clock.systemUTC());
+    }
+
+    /**
+     * @param registry the registry holding the Group resource type
+     * @param json     the JSON conversions
+     * @param clock    the clock for {@code meta.created} / {@code meta.lastModified}
+     */
+    public InMemoryGroupRepository(SchemaRegistry registry, ScimJson json, Clock clock) {
+        this.json = json;
+        this.store = new InMemoryStore<>(registry, registry.resourceType(Schemas.GROUP_RESOURCE_TYPE.name())
+                .orElseThrow(), json::toTree, tree -> json.toTyped(tree, Group.class), clock);
+    }
+
+    @Override
+    public Group create(Group resource, RequestContext context) {
+        return store.create(resource);
+    }
+
+    @Override
+    public Optional<Group> get(String id, RequestContext context) {
+        return store.get(id);
+    }
+
+    @Override
+    public Group replace(String id, Group resource, String expectedVersion, RequestContext context) {
+        return store.replace(id, resource, expectedVersion);
+    }
+
+    @Override
+    public void delete(String id, String expectedVersion, RequestContext context) {
+        store.delete(id, expectedVersion);
+    }
+
+    @Override
+    public Page<Group> search(SearchRequest request, RequestContext context) {
+        return store.search(request);
+    }
+
+    @Override
+    public boolean supportsMembershipChanges() {
+        return true;
+    }
+
+    @Override
+    public Group update(String id, Group attributes, MembershipChange members, String expectedVersion,
+                        RequestContext context) {
+        synchronized (store) {
+            ObjectNode current = store.getJson(id);
+            if (current == null) {
+                throw ScimException.notFound("Group", id);
+            }
+            Map<String, JsonNode> list = new LinkedHashMap<>();
+            if (!members.removeAll()) {
+                current.path("members").forEach(m -> list.put(m.path("value").asText(), m));
+            }
+            members.removed().forEach(list::remove);
+            for (Member m : members.added()) {
+                list.putIfAbsent(m.value(), json.toTree(m));
+            }
+            ObjectNode next = attributes == null ? current : json.toTree(attributes);
+            next.remove("members");
+            if (!list.isEmpty()) {
+                ArrayNode array = next.putArray("members");
+                list.values().forEach(array::add);
+            }
+            ObjectNode stored = store.replaceJson(id, next, expectedVersion);
+            return json.toTyped(stored, Group.class);
+        }
+    }
+
+    /** How many groups are stored. */
+    public int size() {
+        return store.size();
+    }
+}

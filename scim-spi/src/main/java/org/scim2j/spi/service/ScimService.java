@@ -1,0 +1,211 @@
+package org.scim2j.spi.service;
+
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.resource.GenericResource;
+import org.scim2j.core.resource.Group;
+import org.scim2j.core.resource.User;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.Schemas;
+import org.scim2j.spi.GenericRepository;
+import org.scim2j.spi.GroupRepository;
+import org.scim2j.spi.UserRepository;
+import org.scim2j.spi.internal.BulkEndpoint;
+import org.scim2j.spi.internal.DiscoveryEndpoint;
+import org.scim2j.spi.internal.QueryEndpoint;
+import org.scim2j.spi.internal.ResourceBinding;
+import org.scim2j.spi.internal.ResourceEndpoint;
+import org.scim2j.spi.internal.Responses;
+import org.scim2j.spi.internal.Route;
+import org.scim2j.spi.internal.Router;
+import org.scim2j.spi.internal.ServiceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The SCIM 2.0 protocol (RFC 7644) over a host's repositories, independent of HTTP: a request goes in, a response
+ * comes out, and nothing is thrown. Thread-safe; build one per host.
+ *
+ * <pre>{@code
+ *   ScimService scim = ScimService.builder()
+ *       .users(new MyUserRepository(dataSource))
+ *       .groups(new MyGroupRepository(dataSource))
+ *       .config(ScimServiceConfig.defaults().withNoContentOnPatch(Set.of("Group")))
+ *       .build();
+ *   ScimResponse response = scim.handle(ScimRequest.of("GET", "/Users", "https://example.com/scim/v2"));
+ * }</pre>
+ *
+ * <p>Client errors become SCIM Error responses with the status and {@code scimType} of RFC 7644 §3.12. Anything
+ * else (a repository failure, a bug) becomes a 500 whose detail says nothing about internals; it is logged with
+ * the request id.
+ */
+public final class ScimService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScimService.class);
+
+    private final ServiceContext context;
+    private final Router router;
+    private final ResourceEndpoint resources;
+    private final QueryEndpoint queries;
+    private final DiscoveryEndpoint discovery;
+    private final BulkEndpoint bulk;
+
+    private ScimService(Builder b) {
+        this.context = new ServiceContext(b.registry, b.config, b.bindings, b.meResolver);
+        this.router = new Router(context);
+        this.resources = new ResourceEndpoint(context);
+        this.queries = new QueryEndpoint(context);
+        this.discovery = new DiscoveryEndpoint(context);
+        this.bulk = new BulkEndpoint(context, this::handle);
+    }
+
+    /** A builder; register at least one repository. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration in force. */
+    public ScimServiceConfig config() {
+        return context.config();
+    }
+
+    /** The schemas and resource types served. */
+    public SchemaRegistry registry() {
+        return context.registry();
+    }
+
+    /** Handles one request. Never throws. */
+    public ScimResponse handle(ScimRequest request) {
+        try {
+            Route route = router.route(request.path());
+            if (!route.kind().allows(request.method())) {
+                return Responses.methodNotAllowed(context.json(), request.method(), request.path(),
+                        route.kind().allow());
+            }
+            return switch (route.kind()) {
+                case SERVICE_PROVIDER_CONFIG, RESOURCE_TYPES, SCHEMAS -> discovery.handle(request, route);
+                case BULK -> bulk.handle(request);
+                case ROOT_SEARCH, COLLECTION_SEARCH -> queries.search(request, route);
+                case COLLECTION -> request.method().equals("GET") ? queries.list(request, route)
+                        : resources.create(request, route);
+                case RESOURCE -> resources.handle(request, route);
+                case ME -> me(request, route);
+            };
+        } catch (ScimException e) {
+            if (e.status() >= 500) {
+                LOG.error("request {} failed: {}", request.requestId(), e.getMessage(), e);
+            }
+            return Responses.error(context.json(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("request {} ({} {}) failed", request.requestId(), request.method(), request.path(), e);
+            return Responses.error(context.json(), ScimException.internal(e));
+        }
+    }
+
+    /** RFC 7644 §3.11: {@code /Me} is the authenticated subject's User. */
+    private ScimResponse me(ScimRequest request, Route route) {
+        MeResolver resolver = context.meResolver();
+        if (resolver == null) {
+            throw ScimException.notImplemented("/Me is not supported by this service provider");
+        }
+        if (request.principal() == null) {
+            throw new ScimException(401, null, "/Me needs an authenticated subject");
+        }
+        String id = resolver.userId(request.principal()).orElseThrow(
+                () -> ScimException.notFound("the authenticated subject has no User resource"));
+        ResourceBinding<?> users = context.bindingForType("User");
+        if (users == null || id.isEmpty()) {
+            throw ScimException.notFound("the authenticated subject has no User resource");
+        }
+        String rest = route.id() == null ? "" : "/" + route.id();
+        return handle(request.derive(request.method(), users.type().endpoint() + "/" + id + rest, request.query(),
+                request.headers(), request.body()));
+    }
+
+    /** Collects repositories and configuration; not thread-safe. */
+    public static final class Builder {
+        private SchemaRegistry registry = SchemaRegistry.standard();
+        private ScimServiceConfig config = ScimServiceConfig.defaults();
+        private final List<ResourceBinding<?>> bindings = new ArrayList<>();
+        private MeResolver meResolver;
+        private UserRepository users;
+        private GroupRepository groups;
+        private final List<Object[]> custom = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The schemas and resource types (default: {@link SchemaRegistry#standard()}). */
+        public Builder registry(SchemaRegistry value) {
+            this.registry = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The configuration (default: {@link ScimServiceConfig#defaults()}). */
+        public Builder config(ScimServiceConfig value) {
+            this.config = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The store of {@code /Users}. */
+        public Builder users(UserRepository value) {
+            this.users = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The store of {@code /Groups}. */
+        public Builder groups(GroupRepository value) {
+            this.groups = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The store of a custom resource type, which must be in the registry. */
+        public Builder resources(String resourceTypeName, GenericRepository repository) {
+            custom.add(new Object[] {Objects.requireNonNull(resourceTypeName), Objects.requireNonNull(repository)});
+            return this;
+        }
+
+        /** The resolver for {@code /Me}; without one {@code /Me} answers 501. */
+        public Builder me(MeResolver value) {
+            this.meResolver = value;
+            return this;
+        }
+
+        /**
+         * Builds the service.
+         *
+         * @throws IllegalStateException if no repository is registered or a resource type is not in the registry
+         */
+        public ScimService build() {
+            bindings.clear();
+            var json = config.json();
+            if (users != null) {
+                ResourceType type = type(Schemas.USER_RESOURCE_TYPE.name());
+                bindings.add(new ResourceBinding<>(type, users, json::toTree, tree -> json.toTyped(tree, User.class)));
+            }
+            if (groups != null) {
+                ResourceType type = type(Schemas.GROUP_RESOURCE_TYPE.name());
+                bindings.add(new ResourceBinding<>(type, groups, json::toTree,
+                        tree -> json.toTyped(tree, Group.class)));
+            }
+            for (Object[] c : custom) {
+                ResourceType type = type((String) c[0]);
+                bindings.add(new ResourceBinding<>(type, (GenericRepository) c[1], GenericResource::json,
+                        GenericResource::of));
+            }
+            if (bindings.isEmpty()) {
+                throw new IllegalStateException("register at least one repository");
+            }
+            return new ScimService(this);
+        }
+
+        private ResourceType type(String name) {
+            return registry.resourceType(name).orElseThrow(() -> new IllegalStateException(
+                    "resource type " + name + " is not in the schema registry"));
+        }
+    }
+}

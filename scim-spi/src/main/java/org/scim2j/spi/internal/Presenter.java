@@ -1,0 +1,74 @@
+package org.scim2j.spi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.query.AttributeSelection;
+import org.scim2j.spi.service.ScimRequest;
+
+/**
+ * Turns a repository's resource into what a client sees: canonical JSON with {@code meta.resourceType},
+ * {@code meta.location} and {@code meta.version} (as a weak entity tag) filled in by the service, then projected
+ * by {@code attributes} / {@code excludedAttributes} (RFC 7644 §3.4.2.5, §3.9).
+ */
+public final class Presenter {
+
+    private final ServiceContext context;
+
+    /** @param context the shared service state */
+    public Presenter(ServiceContext context) {
+        this.context = context;
+    }
+
+    /** The resource's JSON with the service's meta, not projected. */
+    public <T> ObjectNode json(ResourceBinding<T> binding, T resource, String baseUrl) {
+        ObjectNode json = binding.toJson().apply(resource);
+        JsonNode id = json.get("id");
+        JsonNode existing = json.get("meta");
+        ObjectNode meta = existing instanceof ObjectNode o ? o : json.putObject("meta");
+        meta.put("resourceType", binding.type().name());
+        if (id != null && id.isTextual()) {
+            meta.put("location", location(binding, baseUrl, id.asText()));
+        }
+        JsonNode version = meta.get("version");
+        if (version != null && version.isTextual()) {
+            meta.put("version", Versions.etag(version.asText()));
+        }
+        return json;
+    }
+
+    /** The resource as a client sees it: {@link #json} then projected. */
+    public <T> ObjectNode present(ResourceBinding<T> binding, T resource, String baseUrl,
+                                  AttributeSelection selection) {
+        ObjectNode json = json(binding, resource, baseUrl);
+        return selection.isDefault() && !hasNeverReturned(json) ? json
+                : selection.apply(context.registry(), binding.type(), json);
+    }
+
+    /** The absolute URL of a resource. */
+    public static String location(ResourceBinding<?> binding, String baseUrl, String id) {
+        return baseUrl + binding.type().endpoint() + "/" + UrlPaths.encodeSegment(id);
+    }
+
+    /** The entity tag of a presented resource, or null. */
+    public static String etag(JsonNode presented) {
+        JsonNode version = presented.path("meta").get("version");
+        return version != null && version.isTextual() ? version.asText() : null;
+    }
+
+    /**
+     * The selection from the {@code attributes} and {@code excludedAttributes} query parameters.
+     *
+     * @throws org.scim2j.core.error.ScimException 400 {@code invalidValue} for a malformed list or both given
+     */
+    public static AttributeSelection selection(ScimRequest request) {
+        String attributes = request.queryParameter("attributes");
+        String excluded = request.queryParameter("excludedAttributes");
+        return attributes == null && excluded == null ? AttributeSelection.all()
+                : AttributeSelection.parse(attributes, excluded);
+    }
+
+    /** The default selection still removes {@code returned: never} attributes (password) if a store kept one. */
+    private static boolean hasNeverReturned(ObjectNode json) {
+        return json.has("password");
+    }
+}

@@ -34,9 +34,11 @@ import java.util.Objects;
  * share it: it is immutable and thread-safe.
  *
  * <pre>{@code
- *   ScimJson json = ScimJson.builder().maxDocumentBytes(256 * 1024).lenientBooleans(false).build();
- *   ObjectNode body = json.readObject(request.getInputStream());     // 400 invalidSyntax / 413 on bad input
- *   User user = json.toTyped(body, User.class);                       // 400 invalidValue naming the attribute
+ *   ScimJson json = ScimJson.builder().maxDocumentBytes(256 * 1024).build();           // once per host
+ *   ObjectNode body = json.readObject(request.getInputStream());  // 400 invalidSyntax or 413 on bad input
+ *   ObjectNode canonical = normalizer.normalize(Schemas.USER_RESOURCE_TYPE, body).resource();
+ *   validator.validate(Schemas.USER_RESOURCE_TYPE, canonical, SchemaValidator.Required.ENFORCE);
+ *   User user = json.toTyped(canonical, User.class);              // 400 invalidValue naming the attribute
  * }</pre>
  *
  * <p>dateTime values (RFC 7643 §2.3.5) map to {@link OffsetDateTime}: any RFC 3339 offset is read, and values are
@@ -89,6 +91,8 @@ public final class ScimJson {
                 // RFC 7643 §2.1: attribute names are case-insensitive.
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // As ResourceNormalizer does: a single value where an array is expected is a one-element array.
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 // Typed complex values drop sub-attributes they do not model rather than failing (IdPs add some).
@@ -234,7 +238,9 @@ public final class ScimJson {
     }
 
     /**
-     * Maps a tree onto a typed resource.
+     * Maps a tree onto a typed resource. Attribute names match ignoring case, and a single value where a list is
+     * expected is read as a one-element list. Binding follows Jackson's scalar coercions (a number where a string is
+     * expected is read as its text), so run {@link SchemaValidator} first when the input is untrusted.
      *
      * @throws ScimException 400 {@code invalidValue} naming the attribute whose value does not fit
      */

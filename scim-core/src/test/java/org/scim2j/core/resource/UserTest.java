@@ -160,6 +160,13 @@ class UserTest {
     }
 
     @Test
+    void aSingleComplexValueWhereAListIsExpectedBindsAsAOneElementList() {
+        ObjectNode tree = json.readObject("{\"userName\":\"u\",\"emails\":{\"value\":\"a@b\",\"type\":\"work\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(json.toTyped(tree, User.class).emails()).containsExactly(Email.of("a@b", "work"));
+    }
+
+    @Test
     void equalUsersAreEqualAndToStringHidesThePassword() {
         User a = User.builder().userName("u").password("secret").active(true).build();
         User b = a.toBuilder().build();

@@ -55,9 +55,14 @@ public final class JacksonErrors {
             return new ScimException(400, ScimType.INVALID_SYNTAX,
                     "request body is not valid JSON: unexpected content after the JSON value" + where, e);
         }
-        if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field")) {
+            // Jackson's text is "Duplicate field 'name'"; keep only the quoted member name.
+            int open = original.indexOf('\'');
+            int close = original.lastIndexOf('\'');
+            String name = open >= 0 && close > open ? " " + original.substring(open, close + 1) : "";
             return new ScimException(400, ScimType.INVALID_SYNTAX,
-                    "request body is not valid SCIM JSON: duplicate member name" + where, e);
+                    "request body is not valid SCIM JSON: duplicate member name" + name + where, e);
         }
         return new ScimException(400, ScimType.INVALID_SYNTAX,
                 "request body is not valid JSON" + where, e);

@@ -79,7 +79,7 @@ public final class ScimJson {
                         .maxDocumentLength(maxDocumentBytes)
                         .maxNestingDepth(maxNestingDepth)
                         .maxStringLength(maxStringLength)
-                        .maxNameLength(Math.min(maxStringLength, StreamReadConstraints.DEFAULT_MAX_NAME_LEN))
+                        .maxNameLength(maxStringLength)
                         .build())
                 .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, rejectDuplicateKeys)
                 .build();
@@ -248,7 +248,7 @@ public final class ScimJson {
         try {
             return mapper.treeToValue(Objects.requireNonNull(tree, "tree"), type);
         } catch (JsonMappingException e) {
-            throw JacksonErrors.forMapping(e);
+            throw JacksonErrors.forMapping(e, tree);
         } catch (JsonProcessingException e) {
             throw ScimException.invalidValue("the resource cannot be read: invalid JSON structure");
         }

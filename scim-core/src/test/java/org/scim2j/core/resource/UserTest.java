@@ -146,7 +146,8 @@ class UserTest {
         assertThatThrownBy(() -> strict.toTyped(tree, User.class))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE);
-                    assertThat(e.detail()).startsWith("attribute 'active' has an invalid value: expected a boolean");
+                    assertThat(e.detail()).isEqualTo("attribute 'active' has an invalid value: expected a boolean, "
+                            + "got 'True' (boolean strings are accepted only with lenientBooleans on)");
                 });
     }
 

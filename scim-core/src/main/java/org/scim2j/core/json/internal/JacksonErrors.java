@@ -27,9 +27,8 @@ public final class JacksonErrors {
     }
 
     /**
-     * The error for a request body that could not be parsed.
-     *
-     * The limits are named in the details so that a client knows what to change.
+     * The error for a request body that could not be parsed. Limits are named in the detail, so that a client
+     * knows what to change.
      */
     public static ScimException forParse(JsonProcessingException e, long maxDocumentBytes, int maxNestingDepth,
                                          int maxStringLength) {
@@ -63,7 +62,8 @@ public final class JacksonErrors {
             // Jackson's text is "Duplicate field 'name'"; keep only the quoted member name.
             int open = original.indexOf('\'');
             int close = original.lastIndexOf('\'');
-            String name = open >= 0 && close > open ? " " + original.substring(open, close + 1) : "";
+            String name = open >= 0 && close > open
+                    ? " '" + shorten(original.substring(open + 1, close)) + "'" : "";
             return new ScimException(400, ScimType.INVALID_SYNTAX,
                     "request body is not valid SCIM JSON: duplicate member name" + name + where, e);
         }

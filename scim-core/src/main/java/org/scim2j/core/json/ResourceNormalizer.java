@@ -204,7 +204,8 @@ public final class ResourceNormalizer {
                 if (attribute == null) {
                     unknown.add("unknown attribute '" + path + "'");
                 } else {
-                    put(out, attribute.name(), value(attribute, field.getValue(), schema.id() + ":" + attribute.name()));
+                    String canonicalPath = schema.id() + ":" + attribute.name();
+                    put(out, attribute.name(), value(attribute, field.getValue(), canonicalPath));
                 }
             });
             return out.isEmpty() ? null : out;

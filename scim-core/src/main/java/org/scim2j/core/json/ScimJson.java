@@ -98,7 +98,8 @@ public final class ScimJson {
                 // Typed complex values drop sub-attributes they do not model rather than failing (IdPs add some).
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
         m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String,
                 lenientBooleans ? CoercionAction.TryConvert : CoercionAction.Fail);

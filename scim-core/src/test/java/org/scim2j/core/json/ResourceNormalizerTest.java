@@ -67,7 +67,8 @@ class ResourceNormalizerTest {
     void entra_2_4_unknownSchemaIdsAndAttributesAreDroppedAndReported() {
         ResourceNormalizer.Result result = normalizer.normalize(Schemas.GROUP_RESOURCE_TYPE, read(
                 "{'schemas':['" + Schemas.GROUP + "','http://schemas.microsoft.com/2006/11/ResourceManagement/"
-                        + "ADSCIM/2.0/Group'],'externalId':'8aa1a0c0','displayName':'g','meta':{'resourceType':'Group'},"
+                        + "ADSCIM/2.0/Group'],'externalId':'8aa1a0c0','displayName':'g',"
+                        + "'meta':{'resourceType':'Group'},"
                         + "'colour':'teal','urn:example:ext:1.0':{'x':1}}"));
         assertThat(result.resource()).isEqualTo(read("{'schemas':['" + Schemas.GROUP + "'],'externalId':'8aa1a0c0',"
                 + "'displayName':'g','meta':{'resourceType':'Group'}}"));
@@ -110,7 +111,8 @@ class ResourceNormalizerTest {
 
     @Test
     void stringBooleansStayStringsWhenLenientBooleansIsOffSoTheValidatorRejectsThem() {
-        ResourceNormalizer strict = ResourceNormalizer.builder(SchemaRegistry.standard()).lenientBooleans(false).build();
+        ResourceNormalizer strict =
+                ResourceNormalizer.builder(SchemaRegistry.standard()).lenientBooleans(false).build();
         ObjectNode out = strict.normalize(Schemas.USER_RESOURCE_TYPE, read("{'userName':'u','active':'False'}"))
                 .resource();
         assertThat(out.get("active").asText()).isEqualTo("False");

@@ -67,7 +67,8 @@ class ScimJsonTest {
         byte[] body = utf8("{\"active\":true,\"active\":false}");
         ScimException e = scimError(() -> json.readObject(body));
         assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
-        assertThat(e.detail()).isEqualTo("request body is not valid SCIM JSON: duplicate member name 'active' (line 1, column 24)");
+        assertThat(e.detail())
+                .isEqualTo("request body is not valid SCIM JSON: duplicate member name 'active' (line 1, column 24)");
         ObjectNode lenient = ScimJson.builder().rejectDuplicateKeys(false).build().readObject(body);
         assertThat(lenient.get("active").asBoolean()).isFalse();
     }

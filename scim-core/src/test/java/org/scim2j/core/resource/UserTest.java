@@ -136,7 +136,8 @@ class UserTest {
 
     @Test
     void entraStringBooleansBindWhenLenientAndNameTheAttributeWhenStrict() {
-        ObjectNode tree = json.readObject("{\"userName\":\"u\",\"active\":\"True\",\"emails\":[{\"value\":\"a@b\",\"primary\":\"False\"}]}"
+        ObjectNode tree = json.readObject(("{\"userName\":\"u\",\"active\":\"True\","
+                + "\"emails\":[{\"value\":\"a@b\",\"primary\":\"False\"}]}")
                 .getBytes(StandardCharsets.UTF_8));
         User user = json.toTyped(tree, User.class);
         assertThat(user.active()).isTrue();

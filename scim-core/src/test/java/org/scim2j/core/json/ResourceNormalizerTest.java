@@ -94,6 +94,16 @@ class ResourceNormalizerTest {
     }
 
     @Test
+    void entra_2_3_unknownNamesHoldingNullOrEmptyArraysAreDroppedSilentlyEvenWhenRejecting() {
+        ResourceNormalizer strict = ResourceNormalizer.builder(SchemaRegistry.standard())
+                .unknownAttributes(ResourceNormalizer.UnknownAttributes.REJECT).build();
+        ResourceNormalizer.Result result = strict.normalize(Schemas.USER_RESOURCE_TYPE,
+                read("{'userName':'u','manager':null,'tags':[],'name':{'nick':null}}"));
+        assertThat(result.resource()).isEqualTo(read("{'schemas':['" + Schemas.USER + "'],'userName':'u'}"));
+        assertThat(result.ignored()).isEmpty();
+    }
+
+    @Test
     void extensionAttributesAreNotAcceptedAsUrnQualifiedTopLevelKeys() {
         ResourceNormalizer.Result result = user("{'userName':'u','" + Schemas.ENTERPRISE_USER + ":department':'x'}");
         assertThat(result.resource().has(Schemas.ENTERPRISE_USER)).isFalse();

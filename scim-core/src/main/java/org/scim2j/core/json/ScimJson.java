@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
 import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.JacksonErrors;
 
@@ -164,7 +165,9 @@ public final class ScimJson {
         } catch (JsonProcessingException e) {
             throw parseError(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Reading from memory cannot fail for I/O reasons: this is a decoding error (CharConversionException).
+            throw new ScimException(400, ScimType.INVALID_SYNTAX,
+                    "request body is not valid JSON: it is not well-formed Unicode text (RFC 8259 §8.1: use UTF-8)", e);
         }
     }
 

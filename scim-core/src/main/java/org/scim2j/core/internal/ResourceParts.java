@@ -86,7 +86,8 @@ public final class ResourceParts {
             if (value.canConvertToInt()) {
                 return nodes.numberNode(value.intValue());
             }
-            return value.canConvertToLong() ? nodes.numberNode(value.longValue()) : nodes.numberNode(value.bigIntegerValue());
+            return value.canConvertToLong()
+                    ? nodes.numberNode(value.longValue()) : nodes.numberNode(value.bigIntegerValue());
         }
         if (value.isNumber()) {
             return value.isBigDecimal() ? value.deepCopy() : com.fasterxml.jackson.databind.node.DecimalNode.valueOf(

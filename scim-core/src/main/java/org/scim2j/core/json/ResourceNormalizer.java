@@ -38,8 +38,10 @@ import java.util.TreeSet;
  *       {@code "false"} in any case become booleans where the schema says boolean (Microsoft Entra ID sends
  *       {@code "active":"True"}).</li>
  *   <li>Unknown attributes, sub-attributes, extension objects and {@code schemas} URNs are dropped and listed in
- *       {@link Result#ignored()} ({@link UnknownAttributes#IGNORE}, the default: Okta sends {@code groups: []},
- *       Entra a non-URN schema id), or rejected with 400 {@code invalidSyntax} ({@link UnknownAttributes#REJECT}).</li>
+ *       {@link Result#ignored()} ({@link UnknownAttributes#IGNORE}, the default: Entra sends a non-URN schema id),
+ *       or rejected with 400 {@code invalidSyntax} ({@link UnknownAttributes#REJECT}). An unknown name whose value
+ *       is {@code null} or {@code []} is dropped silently in both modes: it carries nothing (older Entra payloads
+ *       send {@code "manager": null} at the top level).</li>
  * </ul>
  *
  * Values of the wrong type are copied unchanged: {@link SchemaValidator} reports them.
@@ -148,7 +150,9 @@ public final class ResourceNormalizer {
                     put(out, extension.id(), extension(extension, value));
                     continue;
                 }
-                unknown.add("unknown attribute '" + key + "' for resource type " + shape.type().name());
+                if (!unassigned(value)) {
+                    unknown.add("unknown attribute '" + key + "' for resource type " + shape.type().name());
+                }
             }
             ArrayNode canonicalSchemas = schemas(schemas, out);
             ObjectNode ordered = NODES.objectNode();
@@ -202,9 +206,12 @@ public final class ResourceNormalizer {
                 }
                 AttributeDefinition attribute = schema.attribute(field.getKey());
                 if (attribute == null) {
-                    unknown.add("unknown attribute '" + path + "'");
+                    if (!unassigned(field.getValue())) {
+                        unknown.add("unknown attribute '" + path + "'");
+                    }
                 } else {
-                    put(out, attribute.name(), value(attribute, field.getValue(), schema.id() + ":" + attribute.name()));
+                    String canonicalPath = schema.id() + ":" + attribute.name();
+                    put(out, attribute.name(), value(attribute, field.getValue(), canonicalPath));
                 }
             });
             return out.isEmpty() ? null : out;
@@ -247,7 +254,9 @@ public final class ResourceNormalizer {
                     }
                     AttributeDefinition sub = attribute.subAttribute(field.getKey());
                     if (sub == null) {
-                        unknown.add("unknown attribute '" + path + "." + field.getKey() + "'");
+                        if (!unassigned(field.getValue())) {
+                            unknown.add("unknown attribute '" + path + "." + field.getKey() + "'");
+                        }
                     } else {
                         put(out, sub.name(), value(sub, field.getValue(), path + "." + sub.name()));
                     }
@@ -267,6 +276,11 @@ public final class ResourceNormalizer {
                 return null;
             }
             return value.deepCopy();
+        }
+
+        /** RFC 7643 §2.5: null and {@code []} carry nothing, so an unknown name holding them is dropped silently. */
+        private boolean unassigned(JsonNode value) {
+            return value.isNull() || (value.isArray() && value.isEmpty());
         }
 
         private void put(ObjectNode target, String name, JsonNode value) {

@@ -213,8 +213,9 @@ public final class SchemaValidator {
             case COMPLEX -> value.isObject() ? null : "an object";
         };
         if (expected != null) {
-            String hint = attribute.type() == AttributeType.BOOLEAN && value.isTextual()
-                    && (value.asText().trim().equalsIgnoreCase("true") || value.asText().trim().equalsIgnoreCase("false"))
+            String text = value.isTextual() ? value.asText().trim() : "";
+            String hint = attribute.type() == AttributeType.BOOLEAN
+                    && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
                     ? " (boolean strings are accepted only with lenientBooleans on)" : "";
             problems.add("'" + path + "' must be " + expected + ", not " + show(attribute, value) + hint);
             return;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
 import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.JacksonErrors;
 
@@ -34,9 +35,11 @@ import java.util.Objects;
  * share it: it is immutable and thread-safe.
  *
  * <pre>{@code
- *   ScimJson json = ScimJson.builder().maxDocumentBytes(256 * 1024).lenientBooleans(false).build();
- *   ObjectNode body = json.readObject(request.getInputStream());     // 400 invalidSyntax / 413 on bad input
- *   User user = json.toTyped(body, User.class);                       // 400 invalidValue naming the attribute
+ *   ScimJson json = ScimJson.builder().maxDocumentBytes(256 * 1024).build();           // once per host
+ *   ObjectNode body = json.readObject(request.getInputStream());  // 400 invalidSyntax or 413 on bad input
+ *   ObjectNode canonical = normalizer.normalize(Schemas.USER_RESOURCE_TYPE, body).resource();
+ *   validator.validate(Schemas.USER_RESOURCE_TYPE, canonical, SchemaValidator.Required.ENFORCE);
+ *   User user = json.toTyped(canonical, User.class);              // 400 invalidValue naming the attribute
  * }</pre>
  *
  * <p>dateTime values (RFC 7643 §2.3.5) map to {@link OffsetDateTime}: any RFC 3339 offset is read, and values are
@@ -77,7 +80,7 @@ public final class ScimJson {
                         .maxDocumentLength(maxDocumentBytes)
                         .maxNestingDepth(maxNestingDepth)
                         .maxStringLength(maxStringLength)
-                        .maxNameLength(Math.min(maxStringLength, StreamReadConstraints.DEFAULT_MAX_NAME_LEN))
+                        .maxNameLength(maxStringLength)
                         .build())
                 .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, rejectDuplicateKeys)
                 .build();
@@ -89,12 +92,15 @@ public final class ScimJson {
                 // RFC 7643 §2.1: attribute names are case-insensitive.
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // As ResourceNormalizer does: a single value where an array is expected is a one-element array.
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 // Typed complex values drop sub-attributes they do not model rather than failing (IdPs add some).
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
         m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String,
                 lenientBooleans ? CoercionAction.TryConvert : CoercionAction.Fail);
@@ -159,7 +165,9 @@ public final class ScimJson {
         } catch (JsonProcessingException e) {
             throw parseError(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Reading from memory cannot fail for I/O reasons: this is a decoding error (CharConversionException).
+            throw new ScimException(400, ScimType.INVALID_SYNTAX,
+                    "request body is not valid JSON: it is not well-formed Unicode text (RFC 8259 §8.1: use UTF-8)", e);
         }
     }
 
@@ -234,7 +242,9 @@ public final class ScimJson {
     }
 
     /**
-     * Maps a tree onto a typed resource.
+     * Maps a tree onto a typed resource. Attribute names match ignoring case, and a single value where a list is
+     * expected is read as a one-element list. Binding follows Jackson's scalar coercions (a number where a string is
+     * expected is read as its text), so run {@link SchemaValidator} first when the input is untrusted.
      *
      * @throws ScimException 400 {@code invalidValue} naming the attribute whose value does not fit
      */
@@ -242,7 +252,7 @@ public final class ScimJson {
         try {
             return mapper.treeToValue(Objects.requireNonNull(tree, "tree"), type);
         } catch (JsonMappingException e) {
-            throw JacksonErrors.forMapping(e);
+            throw JacksonErrors.forMapping(e, tree);
         } catch (JsonProcessingException e) {
             throw ScimException.invalidValue("the resource cannot be read: invalid JSON structure");
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One of a user's {@code entitlements} (RFC 7643 §4.1.2).
  *
  * @param value   the entitlement
- * @param display a human-readable value, read-only for most service providers
+ * @param display a human-readable form of the value, for display
  * @param type    a label such as {@code admin}; the schema's canonical values are suggestions
  * @param primary whether this is the preferred value; at most one per attribute (RFC 7643 §2.4)
  */

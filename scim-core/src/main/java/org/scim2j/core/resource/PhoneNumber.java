@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One of a user's {@code phoneNumbers} (RFC 7643 §4.1.2).
  *
  * @param value   the number, preferably an RFC 3966 {@code tel:} URI
- * @param display a human-readable value, read-only for most service providers
- * @param type    a label such as {@code work}, {@code mobile}, {@code fax}; the schema's canonical values are suggestions
+ * @param display a human-readable form of the value, for display
+ * @param type    a label such as {@code work}, {@code mobile}, {@code fax};
+ *                the schema's canonical values are suggestions
  * @param primary whether this is the preferred value; at most one per attribute (RFC 7643 §2.4)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One of a user's {@code photos} (RFC 7643 §4.1.2); the value is a URI reference to an image.
  *
  * @param value   the image URI
- * @param display a human-readable value, read-only for most service providers
+ * @param display a human-readable form of the value, for display
  * @param type    a label such as {@code photo} or {@code thumbnail}; the schema's canonical values are suggestions
  * @param primary whether this is the preferred value; at most one per attribute (RFC 7643 §2.4)
  */

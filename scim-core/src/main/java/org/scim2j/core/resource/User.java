@@ -39,12 +39,19 @@ import java.util.Set;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonPropertyOrder({"schemas", "id", "externalId", "meta", "userName", "name", "displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage", "locale", "timezone", "active", "emails", "phoneNumbers", "ims", "photos", "addresses", "groups", "entitlements", "roles", "x509Certificates"})
+@JsonPropertyOrder(
+        {"schemas", "id", "externalId", "meta", "userName", "name", "displayName", "nickName", "profileUrl", "title",
+        "userType", "preferredLanguage", "locale", "timezone", "active", "emails", "phoneNumbers", "ims", "photos",
+        "addresses", "groups", "entitlements", "roles", "x509Certificates"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonDeserialize(builder = User.Builder.class)
 public final class User {
 
-    private static final Set<String> MODELLED = ResourceParts.names("schemas", "id", "externalId", "meta", "userName", "name", "displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers", "ims", "photos", "addresses", "groups", "entitlements", "roles", "x509Certificates", Schemas.ENTERPRISE_USER);
+    private static final Set<String> MODELLED = ResourceParts.names(
+            "schemas", "id", "externalId", "meta", "userName", "name", "displayName", "nickName", "profileUrl",
+            "title", "userType", "preferredLanguage", "locale", "timezone", "active", "password", "emails",
+            "phoneNumbers", "ims", "photos", "addresses", "groups", "entitlements", "roles", "x509Certificates",
+            Schemas.ENTERPRISE_USER);
 
     private final String id;
     private final String externalId;
@@ -323,7 +330,10 @@ public final class User {
     }
 
     private Object[] state() {
-        return new Object[] {storedSchemas, id, externalId, meta, userName, name, displayName, nickName, profileUrl, title, userType, preferredLanguage, locale, timezone, active, password, emails, phoneNumbers, ims, photos, addresses, groups, entitlements, roles, x509Certificates, enterpriseUser, other};
+        return new Object[] {
+                storedSchemas, id, externalId, meta, userName, name, displayName, nickName, profileUrl, title,
+                userType, preferredLanguage, locale, timezone, active, password, emails, phoneNumbers, ims, photos,
+                addresses, groups, entitlements, roles, x509Certificates, enterpriseUser, other};
     }
 
     @Override

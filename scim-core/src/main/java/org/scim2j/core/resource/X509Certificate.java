@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One of a user's {@code x509Certificates} (RFC 7643 §4.1.2).
  *
  * @param value   the DER certificate, base64-encoded (RFC 7643 §2.3.6)
- * @param display a human-readable value, read-only for most service providers
+ * @param display a human-readable form of the value, for display
  * @param type    a label such as {@code work}; the schema's canonical values are suggestions
  * @param primary whether this is the preferred value; at most one per attribute (RFC 7643 §2.4)
  */

@@ -67,7 +67,8 @@ class ResourceNormalizerTest {
     void entra_2_4_unknownSchemaIdsAndAttributesAreDroppedAndReported() {
         ResourceNormalizer.Result result = normalizer.normalize(Schemas.GROUP_RESOURCE_TYPE, read(
                 "{'schemas':['" + Schemas.GROUP + "','http://schemas.microsoft.com/2006/11/ResourceManagement/"
-                        + "ADSCIM/2.0/Group'],'externalId':'8aa1a0c0','displayName':'g','meta':{'resourceType':'Group'},"
+                        + "ADSCIM/2.0/Group'],'externalId':'8aa1a0c0','displayName':'g',"
+                        + "'meta':{'resourceType':'Group'},"
                         + "'colour':'teal','urn:example:ext:1.0':{'x':1}}"));
         assertThat(result.resource()).isEqualTo(read("{'schemas':['" + Schemas.GROUP + "'],'externalId':'8aa1a0c0',"
                 + "'displayName':'g','meta':{'resourceType':'Group'}}"));
@@ -93,6 +94,16 @@ class ResourceNormalizerTest {
     }
 
     @Test
+    void entra_2_3_unknownNamesHoldingNullOrEmptyArraysAreDroppedSilentlyEvenWhenRejecting() {
+        ResourceNormalizer strict = ResourceNormalizer.builder(SchemaRegistry.standard())
+                .unknownAttributes(ResourceNormalizer.UnknownAttributes.REJECT).build();
+        ResourceNormalizer.Result result = strict.normalize(Schemas.USER_RESOURCE_TYPE,
+                read("{'userName':'u','manager':null,'tags':[],'name':{'nick':null}}"));
+        assertThat(result.resource()).isEqualTo(read("{'schemas':['" + Schemas.USER + "'],'userName':'u'}"));
+        assertThat(result.ignored()).isEmpty();
+    }
+
+    @Test
     void extensionAttributesAreNotAcceptedAsUrnQualifiedTopLevelKeys() {
         ResourceNormalizer.Result result = user("{'userName':'u','" + Schemas.ENTERPRISE_USER + ":department':'x'}");
         assertThat(result.resource().has(Schemas.ENTERPRISE_USER)).isFalse();
@@ -110,7 +121,8 @@ class ResourceNormalizerTest {
 
     @Test
     void stringBooleansStayStringsWhenLenientBooleansIsOffSoTheValidatorRejectsThem() {
-        ResourceNormalizer strict = ResourceNormalizer.builder(SchemaRegistry.standard()).lenientBooleans(false).build();
+        ResourceNormalizer strict =
+                ResourceNormalizer.builder(SchemaRegistry.standard()).lenientBooleans(false).build();
         ObjectNode out = strict.normalize(Schemas.USER_RESOURCE_TYPE, read("{'userName':'u','active':'False'}"))
                 .resource();
         assertThat(out.get("active").asText()).isEqualTo("False");

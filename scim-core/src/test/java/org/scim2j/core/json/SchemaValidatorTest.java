@@ -127,7 +127,8 @@ class SchemaValidatorTest {
         ObjectNode body = read("{" + CORE + "'userName':'u','emails':[{'value':'a@b','type':'WORK'},"
                 + "{'value':'c@d','type':'private'}]}");
         assertThat(validator.problems(Schemas.USER_RESOURCE_TYPE, body, SchemaValidator.Required.ENFORCE)).isEmpty();
-        SchemaValidator strict = SchemaValidator.builder(SchemaRegistry.standard()).enforceCanonicalValues(true).build();
+        SchemaValidator strict =
+                SchemaValidator.builder(SchemaRegistry.standard()).enforceCanonicalValues(true).build();
         assertThat(strict.problems(Schemas.USER_RESOURCE_TYPE, body, SchemaValidator.Required.ENFORCE))
                 .containsExactly("'emails[1].type' must be one of [work, home, other], not the string \"private\"");
     }

@@ -56,6 +56,21 @@ class ScimJsonTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8JsonAreInvalidSyntaxNeverAnIoFailure() {
+        byte[][] bodies = {
+                {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},   // invalid UTF-8 sequence
+                {0, 0, 0, '{', 0, 0, 0, '"', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF},  // bad UTF-32
+                {(byte) 0xFE, (byte) 0xFF, 0, '{', (byte) 0xD8, 0},                    // truncated UTF-16
+                {(byte) 0x80, (byte) 0x81, (byte) 0x82, (byte) 0x83}};
+        for (byte[] body : bodies) {
+            ScimException e = scimError(() -> json.readObject(body));
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+            assertThat(e.detail()).startsWith("request body is not valid JSON").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void rfc7644_3_12_aNonObjectDocumentIsInvalidSyntax() {
         ScimException e = scimError(() -> json.readObject(utf8("[{\"userName\":\"x\"}]")));
         assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
@@ -67,7 +82,8 @@ class ScimJsonTest {
         byte[] body = utf8("{\"active\":true,\"active\":false}");
         ScimException e = scimError(() -> json.readObject(body));
         assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
-        assertThat(e.detail()).contains("duplicate member name");
+        assertThat(e.detail())
+                .isEqualTo("request body is not valid SCIM JSON: duplicate member name 'active' (line 1, column 24)");
         ObjectNode lenient = ScimJson.builder().rejectDuplicateKeys(false).build().readObject(body);
         assertThat(lenient.get("active").asBoolean()).isFalse();
     }

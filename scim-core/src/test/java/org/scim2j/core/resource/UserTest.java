@@ -136,7 +136,8 @@ class UserTest {
 
     @Test
     void entraStringBooleansBindWhenLenientAndNameTheAttributeWhenStrict() {
-        ObjectNode tree = json.readObject("{\"userName\":\"u\",\"active\":\"True\",\"emails\":[{\"value\":\"a@b\",\"primary\":\"False\"}]}"
+        ObjectNode tree = json.readObject(("{\"userName\":\"u\",\"active\":\"True\","
+                + "\"emails\":[{\"value\":\"a@b\",\"primary\":\"False\"}]}")
                 .getBytes(StandardCharsets.UTF_8));
         User user = json.toTyped(tree, User.class);
         assertThat(user.active()).isTrue();
@@ -146,7 +147,8 @@ class UserTest {
         assertThatThrownBy(() -> strict.toTyped(tree, User.class))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE);
-                    assertThat(e.detail()).startsWith("attribute 'active' has an invalid value: expected a boolean");
+                    assertThat(e.detail()).isEqualTo("attribute 'active' has an invalid value: expected a boolean, "
+                            + "got 'True' (boolean strings are accepted only with lenientBooleans on)");
                 });
     }
 
@@ -157,6 +159,13 @@ class UserTest {
         assertThatThrownBy(() -> json.toTyped(tree, User.class))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail())
                         .isEqualTo("attribute 'emails[1].value' has an invalid value: expected a string"));
+    }
+
+    @Test
+    void aSingleComplexValueWhereAListIsExpectedBindsAsAOneElementList() {
+        ObjectNode tree = json.readObject("{\"userName\":\"u\",\"emails\":{\"value\":\"a@b\",\"type\":\"work\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(json.toTyped(tree, User.class).emails()).containsExactly(Email.of("a@b", "work"));
     }
 
     @Test

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,13 +21,14 @@ import java.util.Map;
  */
 public final class JacksonErrors {
 
+    private static final int MAX_SHOWN = 40;
+
     private JacksonErrors() {
     }
 
     /**
-     * The error for a request body that could not be parsed.
-     *
-     * The limits are named in the details so that a client knows what to change.
+     * The error for a request body that could not be parsed. Limits are named in the detail, so that a client
+     * knows what to change.
      */
     public static ScimException forParse(JsonProcessingException e, long maxDocumentBytes, int maxNestingDepth,
                                          int maxStringLength) {
@@ -55,9 +57,15 @@ public final class JacksonErrors {
             return new ScimException(400, ScimType.INVALID_SYNTAX,
                     "request body is not valid JSON: unexpected content after the JSON value" + where, e);
         }
-        if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field")) {
+            // Jackson's text is "Duplicate field 'name'"; keep only the quoted member name.
+            int open = original.indexOf('\'');
+            int close = original.lastIndexOf('\'');
+            String name = open >= 0 && close > open
+                    ? " '" + shorten(original.substring(open + 1, close)) + "'" : "";
             return new ScimException(400, ScimType.INVALID_SYNTAX,
-                    "request body is not valid SCIM JSON: duplicate member name" + where, e);
+                    "request body is not valid SCIM JSON: duplicate member name" + name + where, e);
         }
         return new ScimException(400, ScimType.INVALID_SYNTAX,
                 "request body is not valid JSON" + where, e);
@@ -69,22 +77,73 @@ public final class JacksonErrors {
                 "request body is larger than the maximum of " + maxDocumentBytes + " bytes", cause);
     }
 
-    /** 400 {@code invalidValue} for a tree that does not map onto a typed resource, naming the attribute. */
-    public static ScimException forMapping(JsonMappingException e) {
+    /**
+     * 400 {@code invalidValue} for a tree that does not map onto a typed resource, naming the attribute and, for
+     * scalars, the offending value.
+     */
+    public static ScimException forMapping(JsonMappingException e, JsonNode tree) {
         String path = path(e.getPath());
         String attribute = path.isEmpty() ? "the resource" : "attribute '" + path + "'";
-        String expected = "";
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            expected = ": expected " + scimTypeName(m.getTargetType());
+        StringBuilder detail = new StringBuilder(attribute).append(" has an invalid value");
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target != null) {
+            detail.append(": expected ").append(scimTypeName(target));
         }
-        if (e instanceof InvalidFormatException f && f.getValue() != null) {
-            expected += ", got '" + f.getValue() + "'";
+        JsonNode value = at(tree, e.getPath());
+        if (value != null && value.isValueNode() && !value.isNull()) {
+            detail.append(", got ").append(value.isTextual() ? "'" + shorten(value.asText()) + "'" : value.toString());
+            if (value.isTextual() && isBooleanWord(value.asText())
+                    && (target == Boolean.class || target == boolean.class)) {
+                detail.append(" (boolean strings are accepted only with lenientBooleans on)");
+            }
         }
-        return new ScimException(400, ScimType.INVALID_VALUE,
-                attribute + " has an invalid value" + expected, e);
+        return new ScimException(400, ScimType.INVALID_VALUE, detail.toString(), e);
     }
 
-    private static String path(java.util.List<JsonMappingException.Reference> references) {
+    private static JsonNode at(JsonNode tree, List<JsonMappingException.Reference> references) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference r : references) {
+            if (node == null) {
+                return null;
+            }
+            if (r.getFieldName() != null) {
+                node = field(node, r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                node = node.isArray() ? node.get(r.getIndex()) : (r.getIndex() == 0 ? node : null);
+            } else {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    /** The member of an object by name, falling back to a case-insensitive match as the binding does. */
+    private static JsonNode field(JsonNode node, String name) {
+        if (!node.isObject()) {
+            return null;
+        }
+        JsonNode exact = node.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+    }
+
+    private static boolean isBooleanWord(String text) {
+        String t = text.trim();
+        return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference r : references) {
             if (r.getFieldName() != null) {

@@ -55,13 +55,22 @@ public final class FilterPrinter {
             return true;
         }
         if (filter instanceof And and) {
-            return and.operands().stream().anyMatch(FilterPrinter::containsValuePath);
+            return anyContainsValuePath(and.operands());
         }
         if (filter instanceof Or or) {
-            return or.operands().stream().anyMatch(FilterPrinter::containsValuePath);
+            return anyContainsValuePath(or.operands());
         }
         if (filter instanceof Not not) {
             return containsValuePath(not.filter());
+        }
+        return false;
+    }
+
+    private static boolean anyContainsValuePath(java.util.List<Filter> operands) {
+        for (Filter operand : operands) {
+            if (containsValuePath(operand)) {
+                return true;
+            }
         }
         return false;
     }

@@ -75,6 +75,9 @@ public final class ParserEngine {
         if (length > maxLength) {
             throw new FilterParseException(input, maxLength, "longer than the limit of " + maxLength + " characters");
         }
+        if (input.indexOf('(') < 0 && input.indexOf('[') < 0) {
+            return; // most IdP filters (userName eq "...") have no nesting at all
+        }
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < length; i++) {

@@ -22,32 +22,48 @@ public final class PathSyntax {
      * {@code input}.
      */
     public static AttributePath parse(String text, String input, int offset) {
+        int colon = text.lastIndexOf(':');
+        int dot = text.indexOf('.', colon + 1);
+        String schema = colon < 0 ? null : text.substring(0, colon);
+        String name = text.substring(colon + 1, dot < 0 ? text.length() : dot);
+        String sub = dot < 0 ? null : text.substring(dot + 1);
+        try {
+            // The record checks every part; only when it refuses do we look again to say where and why.
+            return new AttributePath(schema, name, sub);
+        } catch (IllegalArgumentException invalid) {
+            throw positionedError(text, input, offset);
+        }
+    }
+
+    /** The precise error for a text the {@link AttributePath} constructor refused. */
+    private static FilterParseException positionedError(String text, String input, int offset) {
         if (text.isEmpty()) {
-            throw new FilterParseException(input, offset, "expected an attribute path");
+            return new FilterParseException(input, offset, "expected an attribute path");
         }
         int colon = text.lastIndexOf(':');
-        String schema = null;
         if (colon >= 0) {
-            schema = text.substring(0, colon);
+            String schema = text.substring(0, colon);
             int bad = schemaError(schema);
             if (bad >= 0) {
-                throw new FilterParseException(input, offset + bad, "invalid schema URN '" + schema + "'");
+                return new FilterParseException(input, offset + bad, "invalid schema URN '" + schema + "'");
             }
         }
         int nameStart = colon + 1;
         int dot = text.indexOf('.', nameStart);
         int nameEnd = dot < 0 ? text.length() : dot;
-        String name = checkedName(text, nameStart, nameEnd, input, offset, "attribute name");
-        String sub = null;
-        if (dot >= 0) {
-            int secondDot = text.indexOf('.', dot + 1);
-            if (secondDot >= 0) {
-                throw new FilterParseException(input, offset + secondDot,
-                        "an attribute path has at most one sub-attribute ('" + text + "')");
-            }
-            sub = checkedName(text, dot + 1, text.length(), input, offset, "sub-attribute name");
+        FilterParseException nameError = nameError(text, nameStart, nameEnd, input, offset, "attribute name");
+        if (nameError != null) {
+            return nameError;
         }
-        return new AttributePath(schema, name, sub);
+        int secondDot = dot < 0 ? -1 : text.indexOf('.', dot + 1);
+        if (secondDot >= 0) {
+            return new FilterParseException(input, offset + secondDot,
+                    "an attribute path has at most one sub-attribute ('" + text + "')");
+        }
+        FilterParseException subError = dot < 0 ? null
+                : nameError(text, dot + 1, text.length(), input, offset, "sub-attribute name");
+        return subError != null ? subError
+                : new FilterParseException(input, offset, "invalid attribute path '" + text + "'");
     }
 
     /** Throws {@link IllegalArgumentException} unless {@code name} is a valid attribute name. */
@@ -65,15 +81,15 @@ public final class PathSyntax {
         }
     }
 
-    private static String checkedName(String text, int start, int end, String input, int offset, String what) {
+    private static FilterParseException nameError(String text, int start, int end, String input, int offset,
+                                                  String what) {
         int bad = nameError(text, start, end);
-        if (bad >= 0) {
-            String reason = start == end ? "expected " + what + " at end of '" + text + "'"
-                    : "invalid character '" + text.charAt(bad) + "' in " + what + " '" + text.substring(start, end)
-                    + "'";
-            throw new FilterParseException(input, offset + (start == end ? end : bad), reason);
+        if (bad < 0) {
+            return null;
         }
-        return text.substring(start, end);
+        String reason = start == end ? "expected " + what + " at end of '" + text + "'"
+                : "invalid character '" + text.charAt(bad) + "' in " + what + " '" + text.substring(start, end) + "'";
+        return new FilterParseException(input, offset + (start == end ? end : bad), reason);
     }
 
     /** Index of the first offending char in {@code s[start,end)}, or -1; {@code end} when the name is empty. */

@@ -23,7 +23,6 @@ import org.scim2j.filter.PatchPath;
 import org.scim2j.filter.ValuePath;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,9 +64,7 @@ final class Applier {
         if (value == null || !value.isObject()) {
             throw ScimException.invalidValue(where + ": without \"path\", \"value\" must be an object of attributes");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String key = field.getKey();
             JsonNode fieldValue = field.getValue();
             Optional<Schema> schemaKey = registry.schema(key).filter(s -> type.hasSchema(s.id()));
@@ -96,9 +93,7 @@ final class Applier {
         if (!value.isObject()) {
             throw ScimException.invalidValue(where + ": \"" + schema.id() + "\" must be an object of its attributes");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             AttributePath local = parseKey(field.getKey(), where);
             if (local.schema() != null) {
                 throw ScimException.invalidPath(where + ": \"" + field.getKey() + "\" inside \"" + schema.id() + "\"");
@@ -230,9 +225,7 @@ final class Applier {
             JsonNode current = target.current(resource);
             ObjectNode merged = current instanceof ObjectNode o ? o : NODES.objectNode();
             // RFC 7644 §3.5.2.1 and §3.5.2.3: sub-attributes given are set, the others are left unchanged.
-            Iterator<Map.Entry<String, JsonNode>> fields = incoming.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : incoming.properties()) {
                 AttributeDefinition sub = attribute.subAttribute(field.getKey());
                 requireImmutableUnchanged(sub, merged.get(sub.name()), field.getValue(), where);
                 merged.set(sub.name(), field.getValue());
@@ -412,9 +405,7 @@ final class Applier {
                 }
                 element.removeAll();
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = incoming.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : incoming.properties()) {
                 requireImmutableUnchanged(attribute.subAttribute(field.getKey()), element.get(field.getKey()),
                         field.getValue(), where);
                 element.set(field.getKey(), field.getValue().deepCopy());

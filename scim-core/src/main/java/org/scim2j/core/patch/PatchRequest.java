@@ -10,7 +10,6 @@ import org.scim2j.filter.FilterParser;
 import org.scim2j.filter.PatchPath;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,10 +148,8 @@ public record PatchRequest(List<PatchOperation> operations) {
         if (exact != null) {
             return exact;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         String lower = name.toLowerCase(Locale.ROOT);
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (field.getKey().toLowerCase(Locale.ROOT).equals(lower)) {
                 return field.getValue();
             }

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -74,9 +73,7 @@ final class Values {
                     + "sub-attributes, not " + describe(object));
         }
         ObjectNode out = NODES.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             AttributeDefinition sub = attribute.subAttribute(field.getKey());
             JsonNode fieldValue = field.getValue();
             if (sub == null) {
@@ -168,9 +165,7 @@ final class Values {
         if (!whole.isObject()) {
             return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = part.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : part.properties()) {
             if (!field.getValue().equals(whole.get(field.getKey()))) {
                 return false;
             }

@@ -64,7 +64,7 @@ class AttributeSelectionTest {
         ObjectNode expected = Fixtures.enterpriseUser();
         expected.remove("emails");
         expected.remove("password");
-        expected.with("name").remove("familyName");
+        expected.withObjectProperty("name").remove("familyName");
         expected.with(EXT).remove("manager");
         assertThat(projected).isEqualTo(expected);
     }
@@ -106,7 +106,7 @@ class AttributeSelectionTest {
         ObjectNode input = Fixtures.enterpriseUser();
         ObjectNode projected = AttributeSelection.parse(null, "name.givenName").apply(REGISTRY,
                 Schemas.USER_RESOURCE_TYPE, input);
-        projected.with("meta").put("version", "changed");
+        projected.withObjectProperty("meta").put("version", "changed");
         assertThat(input).isEqualTo(Fixtures.enterpriseUser());
     }
 

@@ -103,7 +103,7 @@ class ResourceSorterTest {
         assertThat(byNumber.compare(b, a)).isNegative();
         var byLastModified = ResourceSorter.comparator(REGISTRY, USER, AttributePath.parse("meta.lastModified"),
                 SortOrder.DESCENDING);
-        b.with("meta").put("lastModified", "2020-01-01T00:00:00Z");
+        b.withObjectProperty("meta").put("lastModified", "2020-01-01T00:00:00Z");
         assertThat(byLastModified.compare(b, a)).isNegative();
     }
 

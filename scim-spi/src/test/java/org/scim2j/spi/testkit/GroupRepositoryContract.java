@@ -70,8 +70,8 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     /**
      * {@code count} members that may be added to groups of the repository under test, each with a distinct
-     * {@code value}. Called after {@link #newRepository()}. Default: {@code User} members with random ids, for
-     * stores that do not check that a member exists.
+     * {@code value}. Called after {@link #newRepository()}, in the same test. Default: {@code User} members with
+     * random ids, for stores that do not check that a member exists.
      */
     protected List<Member> newMembers(int count) {
         List<Member> members = new ArrayList<>();
@@ -113,6 +113,14 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
         return Set.of("members");
     }
 
+    /** {@link #newMembers(int)}, once the repository under test exists. */
+    private List<Member> members(int count) {
+        repository();
+        List<Member> members = newMembers(count);
+        assertThat(members).extracting(Member::value).doesNotHaveDuplicates().hasSize(count);
+        return members;
+    }
+
     private static List<String> values(List<Member> members) {
         return members.stream().map(Member::value).toList();
     }
@@ -128,7 +136,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void membersAreStoredAndReturned() {
-        List<Member> members = newMembers(3);
+        List<Member> members = members(3);
         Group created = createWith("Tour Guides", members);
         assertThat(values(created)).containsExactlyInAnyOrderElementsOf(values(members));
         Group read = get(created.id());
@@ -138,31 +146,31 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void replaceReplacesTheMemberList() {
-        List<Member> m = newMembers(3);
+        List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
-        Group replaced = repository.replace(created.id(), created.toBuilder().members(m.subList(1, 3)).build(),
+        Group replaced = repository().replace(created.id(), created.toBuilder().members(m.subList(1, 3)).build(),
                 created.meta().version(), context());
         assertThat(replaced.meta().version()).isNotEqualTo(created.meta().version());
         assertThat(values(get(created.id()))).containsExactlyInAnyOrder(m.get(1).value(), m.get(2).value());
-        repository.replace(created.id(), created.toBuilder().members(List.of()).build(), null, context());
+        repository().replace(created.id(), created.toBuilder().members(List.of()).build(), null, context());
         assertThat(get(created.id()).members()).isEmpty();
     }
 
     @Test
     void getWithoutMembersReturnsTheGroupWithNoMembers() {
-        Group created = createWith("Tour Guides", newMembers(2));
-        Group light = repository.getWithoutMembers(created.id(), context()).orElseThrow();
+        Group created = createWith("Tour Guides", members(2));
+        Group light = repository().getWithoutMembers(created.id(), context()).orElseThrow();
         assertThat(light.id()).isEqualTo(created.id());
         assertThat(light.displayName()).isEqualTo("Tour Guides");
         assertThat(light.members()).isEmpty();
         Comparisons.assertSameMeta(light.meta(), created.meta());
-        assertThat(repository.getWithoutMembers("no-such-id-" + created.id(), context())).isEmpty();
+        assertThat(repository().getWithoutMembers("no-such-id-" + created.id(), context())).isEmpty();
     }
 
     // --- native membership changes -----------------------------------------------------------------------
 
     private Group update(Group group, Group attributes, MembershipChange change) {
-        Group updated = repository.update(group.id(), attributes, change, group.meta().version(), context());
+        Group updated = repository().update(group.id(), attributes, change, group.meta().version(), context());
         Comparisons.assertStoredMeta(updated.meta());
         assertThat(updated.meta().version()).as("version after update").isNotEqualTo(group.meta().version());
         assertThat(get(group.id()).meta().version()).isEqualTo(updated.meta().version());
@@ -171,8 +179,8 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateRemovesThenAddsMembersAndKeepsTheOtherAttributes() {
-        assumeTrue(repository.supportsMembershipChanges(), "no native membership changes");
-        List<Member> m = newMembers(3);
+        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
         update(created, null, new MembershipChange(false, Set.of(m.get(0).value()), List.of(m.get(2))));
         Group read = get(created.id());
@@ -183,8 +191,8 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateWithRemoveAllEmptiesTheListBeforeAdding() {
-        assumeTrue(repository.supportsMembershipChanges(), "no native membership changes");
-        List<Member> m = newMembers(3);
+        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
         Group updated = update(created, null, new MembershipChange(true, Set.of(m.get(2).value()), List.of(m.get(2))));
         assertThat(values(get(created.id()))).as("removed, then added again").containsExactly(m.get(2).value());
@@ -194,18 +202,18 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void addingAMemberTwiceOrRemovingAnAbsentOneChangesNoMembership() {
-        assumeTrue(repository.supportsMembershipChanges(), "no native membership changes");
-        List<Member> m = newMembers(3);
+        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
-        repository.update(created.id(), null, new MembershipChange(false, Set.of(m.get(2).value()),
+        repository().update(created.id(), null, new MembershipChange(false, Set.of(m.get(2).value()),
                 List.of(m.get(0), m.get(0))), null, context());
         assertThat(values(get(created.id()))).containsExactlyInAnyOrder(m.get(0).value(), m.get(1).value());
     }
 
     @Test
     void updateWithAttributesReplacesThemAndIgnoresTheirMembers() {
-        assumeTrue(repository.supportsMembershipChanges(), "no native membership changes");
-        List<Member> m = newMembers(3);
+        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
         Group attributes = Group.builder().displayName("Guides").externalId("ext-guides")
                 .members(List.of(m.get(2))).build();
@@ -218,11 +226,11 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateWithAStaleVersionIsAConflictAndChangesNothing() {
-        assumeTrue(repository.supportsMembershipChanges(), "no native membership changes");
-        List<Member> m = newMembers(2);
+        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        List<Member> m = members(2);
         Group created = createWith("Tour Guides", m.subList(0, 1));
         Group updated = update(created, null, new MembershipChange(false, Set.of(), List.of(m.get(1))));
-        assertThatThrownBy(() -> repository.update(created.id(), null, new MembershipChange(true, Set.of(),
+        assertThatThrownBy(() -> repository().update(created.id(), null, new MembershipChange(true, Set.of(),
                 List.of()), created.meta().version(), context())).isInstanceOf(VersionConflictException.class);
         Group read = get(created.id());
         assertThat(values(read)).containsExactlyInAnyOrder(m.get(0).value(), m.get(1).value());
@@ -231,16 +239,16 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateOfAnUnknownIdIsNotFound() {
-        assumeTrue(repository.supportsMembershipChanges(), "no native membership changes");
-        assertStatus(thrown(() -> repository.update("no-such-id", null, MembershipChange.none(), null,
+        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        assertStatus(thrown(() -> repository().update("no-such-id", null, MembershipChange.none(), null,
                 context())), 404);
     }
 
     @Test
     void withoutNativeMembershipChangesUpdateIsNotImplemented() {
-        assumeFalse(repository.supportsMembershipChanges(), "native membership changes are tested above");
+        assumeFalse(repository().supportsMembershipChanges(), "native membership changes are tested above");
         Group created = createWith("Tour Guides", List.of());
-        assertStatus(thrown(() -> repository.update(created.id(), null, MembershipChange.none(), null,
+        assertStatus(thrown(() -> repository().update(created.id(), null, MembershipChange.none(), null,
                 context())), 501);
     }
 
@@ -267,7 +275,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     }
 
     private List<Member> createFilterFixtures() {
-        List<Member> m = newMembers(2);
+        List<Member> m = members(2);
         create(Group.builder().displayName("Tour Guides").externalId("ext-tour").members(m.subList(0, 1)).build());
         create(Group.builder().displayName("Tour Operators").externalId("ext-ops").build());
         create(Group.builder().displayName("Admins").members(m).build());
@@ -284,7 +292,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.scim2j.spi.testkit.GroupRepositoryContract#filters")
     void searchHonoursEverySupportedFilter(Filter filter, List<String> attributes, List<String> expected) {
-        assumeTrue(repository.capabilities().filtering().supports(filter),
+        assumeTrue(repository().capabilities().filtering().supports(filter),
                 () -> "the repository does not claim to support " + filter);
         assumeTrue(attributes.stream().allMatch(this::stores), () -> "the store does not keep " + attributes);
         createFilterFixtures();
@@ -294,15 +302,16 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     @Test
     void searchByMemberValue() {
         Filter probe = Filter.valuePath("members", Filter.eq("value", "x"));
-        assumeTrue(repository.capabilities().filtering().supports(probe), "no filter on members");
+        assumeTrue(repository().capabilities().filtering().supports(probe), "no filter on members");
         List<Member> m = createFilterFixtures();
-        assertFound(Filter.valuePath("members", Filter.eq("value", m.get(0).value())), List.of("Tour Guides", "Admins"));
+        assertFound(Filter.valuePath("members", Filter.eq("value", m.get(0).value())),
+                List.of("Tour Guides", "Admins"));
         assertFound(Filter.valuePath("members", Filter.eq("value", m.get(1).value())), List.of("Admins"));
     }
 
     @Test
     void sortByDisplayNameIgnoresCaseAscendingAndDescending() {
-        assumeTrue(repository.capabilities().sorting(), "the repository does not sort");
+        assumeTrue(repository().capabilities().sorting(), "the repository does not sort");
         for (String name : List.of("gamma", "alpha", "Beta", "delta")) {
             createWith(name, List.of());
         }

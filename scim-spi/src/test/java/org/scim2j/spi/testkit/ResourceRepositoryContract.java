@@ -45,15 +45,26 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     /** How many threads race in the concurrency tests. */
     static final int THREADS = 8;
 
-    /** The repository under test: a fresh one from {@link #newRepository()} for every test. */
-    protected R repository;
+    private R repository;
 
     /** Package-private: only the kit's own contracts extend this class. */
     ResourceRepositoryContract() {
     }
 
-    /** A new repository over a fresh, empty store; called once before every test. */
+    /**
+     * A new repository over a fresh, empty store. Called once per test, on first use inside the test, so after
+     * the subclass's own {@code @BeforeEach} methods.
+     */
     protected abstract R newRepository();
+
+    /** The repository under test, from {@link #newRepository()}: a fresh one for every test. */
+    protected final R repository() {
+        if (repository == null) {
+            repository = newRepository();
+            assertThat(repository).as("newRepository()").isNotNull();
+        }
+        return repository;
+    }
 
     /**
      * The attributes the store does not keep, left out when the kit compares what it stored with what it returns:
@@ -83,8 +94,9 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     abstract Set<String> derivedAttributes();
 
     @BeforeEach
-    final void createRepository() {
-        repository = newRepository();
+    final void forgetTheRepository() {
+        // Also with @TestInstance(PER_CLASS), every test gets its own repository().
+        repository = null;
     }
 
     /** Every attribute path the comparisons skip. */
@@ -100,15 +112,15 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     }
 
     final T create(T resource) {
-        return repository.create(resource, context());
+        return repository().create(resource, context());
     }
 
     final T get(String id) {
-        return repository.get(id, context()).orElseThrow(() -> new AssertionError("no resource with id " + id));
+        return repository().get(id, context()).orElseThrow(() -> new AssertionError("no resource with id " + id));
     }
 
     final Page<T> search(SearchRequest request) {
-        Page<T> page = repository.search(request, context());
+        Page<T> page = repository().search(request, context());
         assertThat(page.resources().size()).as("page size").isLessThanOrEqualTo(request.count());
         return page;
     }
@@ -199,8 +211,8 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     @Test
     void getOfAnUnknownIdIsEmpty() {
         T created = create(sample(1));
-        assertThat(repository.get("no-such-id-" + idOf(created), context())).isEmpty();
-        assertThat(repository.get("", context())).isEmpty();
+        assertThat(repository().get("no-such-id-" + idOf(created), context())).isEmpty();
+        assertThat(repository().get("", context())).isEmpty();
     }
 
     @Test
@@ -211,16 +223,16 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
                 : id.toUpperCase(Locale.ROOT);
         // An id without letters has no other case; the rule then holds trivially.
         if (!otherCase.equals(id)) {
-            assertThat(repository.get(otherCase, context())).as("get(%s) of id %s", otherCase, id).isEmpty();
+            assertThat(repository().get(otherCase, context())).as("get(%s) of id %s", otherCase, id).isEmpty();
         }
-        assertThat(repository.get(id, context())).isPresent();
+        assertThat(repository().get(id, context())).isPresent();
     }
 
     @Test
     void replaceChangesTheValuesAndTheVersionAndKeepsIdAndCreated() {
         T created = create(sample(1));
         T change = changed(created);
-        T replaced = repository.replace(idOf(created), change, null, context());
+        T replaced = repository().replace(idOf(created), change, null, context());
         assertThat(idOf(replaced)).isEqualTo(idOf(created));
         Comparisons.assertStoredMeta(metaOf(replaced));
         assertThat(metaOf(replaced).version()).isNotEqualTo(metaOf(created).version());
@@ -236,7 +248,7 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         Set<String> versions = new HashSet<>();
         versions.add(metaOf(current).version());
         for (int i = 0; i < 3; i++) {
-            current = repository.replace(idOf(current), changed(current), metaOf(current).version(), context());
+            current = repository().replace(idOf(current), changed(current), metaOf(current).version(), context());
             versions.add(metaOf(current).version());
         }
         assertThat(versions).hasSize(4);
@@ -245,15 +257,16 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     @Test
     void replaceWithAStaleVersionIsAConflictAndChangesNothing() {
         T created = create(sample(1));
-        T replaced = repository.replace(idOf(created), changed(created), metaOf(created).version(), context());
+        T replaced = repository().replace(idOf(created), changed(created), metaOf(created).version(), context());
         String stale = metaOf(created).version();
-        assertThatThrownBy(() -> repository.replace(idOf(created), changed(replaced), stale, context()))
+        assertThatThrownBy(() -> repository().replace(idOf(created), changed(replaced), stale, context()))
                 .isInstanceOf(VersionConflictException.class);
         assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
     }
 
     @Test
     void concurrentReplacesWithTheSameExpectedVersionLetExactlyOneWin() throws InterruptedException {
+        R repository = repository();
         T created = create(sample(1));
         List<Callable<T>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
@@ -270,34 +283,34 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     void replaceOfAnUnknownIdIsNotFound() {
         T created = create(sample(1));
         String unknown = "no-such-id-" + idOf(created);
-        assertStatus(thrown(() -> repository.replace(unknown, changed(created), null, context())), 404);
+        assertStatus(thrown(() -> repository().replace(unknown, changed(created), null, context())), 404);
     }
 
     @Test
     void deleteOfAnUnknownIdIsNotFound() {
-        assertStatus(thrown(() -> repository.delete("no-such-id", null, context())), 404);
+        assertStatus(thrown(() -> repository().delete("no-such-id", null, context())), 404);
     }
 
     @Test
     void afterDeleteGetIsEmptyAndSearchDoesNotFindIt() {
         T kept = create(sample(1));
         T deleted = create(sample(2));
-        repository.delete(idOf(deleted), metaOf(deleted).version(), context());
-        assertThat(repository.get(idOf(deleted), context())).isEmpty();
-        assertThat(repository.get(idOf(kept), context())).isPresent();
+        repository().delete(idOf(deleted), metaOf(deleted).version(), context());
+        assertThat(repository().get(idOf(deleted), context())).isEmpty();
+        assertThat(repository().get(idOf(kept), context())).isPresent();
         Page<T> all = search(page(1, 100));
         assertThat(ids(all)).containsExactly(idOf(kept));
         assertThat(all.totalResults()).isEqualTo(1);
-        assertStatus(thrown(() -> repository.delete(idOf(deleted), null, context())), 404);
-        assertStatus(thrown(() -> repository.replace(idOf(deleted), changed(deleted), null, context())),
+        assertStatus(thrown(() -> repository().delete(idOf(deleted), null, context())), 404);
+        assertStatus(thrown(() -> repository().replace(idOf(deleted), changed(deleted), null, context())),
                 404);
     }
 
     @Test
     void deleteWithAStaleVersionIsAConflictAndKeepsTheResource() {
         T created = create(sample(1));
-        T replaced = repository.replace(idOf(created), changed(created), null, context());
-        assertThatThrownBy(() -> repository.delete(idOf(created), metaOf(created).version(), context()))
+        T replaced = repository().replace(idOf(created), changed(created), null, context());
+        assertThatThrownBy(() -> repository().delete(idOf(created), metaOf(created).version(), context()))
                 .isInstanceOf(VersionConflictException.class);
         assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
     }

@@ -165,7 +165,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     void userNameIsUniqueIgnoringCaseOnReplace() {
         create(sample(1).toBuilder().userName("bjensen").build());
         User other = create(sample(2).toBuilder().userName("jsmith").build());
-        assertUniqueness(thrown(() -> repository.replace(other.id(),
+        assertUniqueness(thrown(() -> repository().replace(other.id(),
                 other.toBuilder().userName("BJENSEN").build(), null, context())));
         User read = get(other.id());
         assertThat(read.userName()).isEqualTo("jsmith");
@@ -175,7 +175,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     @Test
     void aUserMayChangeTheCaseOfItsOwnUserName() {
         User created = create(sample(1).toBuilder().userName("bjensen").build());
-        User replaced = repository.replace(created.id(), created.toBuilder().userName("BJensen").build(),
+        User replaced = repository().replace(created.id(), created.toBuilder().userName("BJensen").build(),
                 created.meta().version(), context());
         assertThat(replaced.userName()).isEqualTo("BJensen");
         assertThat(get(created.id()).userName()).isEqualTo("BJensen");
@@ -183,6 +183,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
 
     @Test
     void concurrentCreatesOfOneUserNameLetExactlyOneSucceed() throws InterruptedException {
+        UserRepository repository = repository();
         List<Callable<User>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             String userName = i % 2 == 0 ? "racer" : "RACER";
@@ -200,8 +201,8 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     @Test
     void afterDeleteTheIdIsGoneAndTheUserNameFreeUnlessTheHostDeactivates() {
         User deleted = create(sample(1).toBuilder().userName("bjensen").build());
-        repository.delete(deleted.id(), null, context());
-        assertThat(repository.get(deleted.id(), context())).isEmpty();
+        repository().delete(deleted.id(), null, context());
+        assertThat(repository().get(deleted.id(), context())).isEmpty();
         if (deleteDeactivates()) {
             assertDeactivated(deleted);
         }
@@ -271,7 +272,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.scim2j.spi.testkit.UserRepositoryContract#filters")
     void searchHonoursEverySupportedFilter(Filter filter, List<String> attributes, List<String> expected) {
-        assumeTrue(repository.capabilities().filtering().supports(filter),
+        assumeTrue(repository().capabilities().filtering().supports(filter),
                 () -> "the repository does not claim to support " + filter);
         assumeTrue(attributes.stream().allMatch(this::stores), () -> "the store does not keep " + attributes);
         createFilterFixtures();
@@ -287,7 +288,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
 
     @Test
     void sortByUserNameIgnoresCaseAscendingAndDescending() {
-        assumeTrue(repository.capabilities().sorting(), "the repository does not sort");
+        assumeTrue(repository().capabilities().sorting(), "the repository does not sort");
         for (String userName : List.of("carol", "alice", "Bob", "dave")) {
             create(sample(0).toBuilder().userName(userName).externalId("ext-" + userName).build());
         }
@@ -299,7 +300,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
 
     @Test
     void sortedPagesJoinUpToTheSortedList() {
-        assumeTrue(repository.capabilities().sorting(), "the repository does not sort");
+        assumeTrue(repository().capabilities().sorting(), "the repository does not sort");
         List<String> userNames = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             User user = create(sample((i * 7) % 25));

@@ -355,6 +355,17 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     }
 
     @Test
+    void theLargestCountReturnsTheRestOfTheResults() {
+        for (int i = 0; i < 3; i++) {
+            create(sample(i));
+        }
+        // startIndex - 1 + count overflows an int: a store must not compute the window end that way.
+        Page<T> page = search(page(2, Integer.MAX_VALUE));
+        assertThat(page.resources()).hasSize(2);
+        assertThat(page.totalResults()).isEqualTo(3);
+    }
+
+    @Test
     void searchOfAnEmptyStoreIsEmpty() {
         Page<T> page = search(page(1, 10));
         assertThat(page.resources()).isEmpty();

@@ -106,9 +106,11 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         return ignored;
     }
 
+    /** Whether the store keeps the attribute: neither it nor its parent (attribute or extension) is unsupported. */
     final boolean stores(String attribute) {
-        return unsupportedAttributes().stream().noneMatch(a -> a.equalsIgnoreCase(attribute)
-                || attribute.toLowerCase(Locale.ROOT).startsWith(a.toLowerCase(Locale.ROOT) + "."));
+        String path = attribute.toLowerCase(Locale.ROOT);
+        return unsupportedAttributes().stream().map(a -> a.toLowerCase(Locale.ROOT))
+                .noneMatch(a -> path.equals(a) || path.startsWith(a + ".") || path.startsWith(a + ":"));
     }
 
     final T create(T resource) {
@@ -237,6 +239,7 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         Comparisons.assertStoredMeta(metaOf(replaced));
         assertThat(metaOf(replaced).version()).isNotEqualTo(metaOf(created).version());
         assertThat(metaOf(replaced).created().toInstant()).isEqualTo(metaOf(created).created().toInstant());
+        assertThat(metaOf(replaced).lastModified()).isAfterOrEqualTo(metaOf(created).lastModified());
         T read = get(idOf(created));
         Comparisons.assertSameAttributes(read, change, ignoredInComparison(), "read after replace vs. replacement");
         Comparisons.assertSameMeta(metaOf(read), metaOf(replaced));
@@ -277,6 +280,22 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof Throwable)
                 .hasSize(THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
+    }
+
+    @Test
+    void concurrentCreatesOfDistinctResourcesAllSucceedWithDistinctIds() throws InterruptedException {
+        R repository = repository();
+        List<Callable<T>> tasks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            T resource = sample(i);
+            tasks.add(() -> repository.create(resource, context()));
+        }
+        List<Object> outcomes = race(tasks);
+        assertThat(outcomes).noneMatch(o -> o instanceof Throwable);
+        @SuppressWarnings("unchecked")
+        List<String> ids = outcomes.stream().map(o -> idOf((T) o)).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids(search(page(1, 100)))).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
@@ -330,6 +349,11 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
             seen.addAll(ids(page));
         }
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        for (T found : search(page(1, 3)).resources()) {
+            T read = get(idOf(found));
+            Comparisons.assertSameAttributes(found, read, ignoredInComparison(), "found by search vs. read");
+            Comparisons.assertSameMeta(metaOf(found), metaOf(read));
+        }
         assertThat(ids(search(page(1, 25)))).as("the same order when read again").containsExactlyElementsOf(seen);
     }
 

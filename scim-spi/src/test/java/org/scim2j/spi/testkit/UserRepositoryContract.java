@@ -67,6 +67,8 @@ import java.util.stream.Stream;
  */
 public abstract class UserRepositoryContract extends ResourceRepositoryContract<User, UserRepository> {
 
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
     /** For subclasses. */
     protected UserRepositoryContract() {
     }
@@ -173,6 +175,15 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     }
 
     @Test
+    void aRenamedUsersFormerUserNameIsFree() {
+        User renamed = create(sample(1).toBuilder().userName("bjensen").build());
+        repository().replace(renamed.id(), renamed.toBuilder().userName("barbara").build(), null, context());
+        User created = create(sample(2).toBuilder().userName("BJENSEN").build());
+        assertThat(created.id()).isNotEqualTo(renamed.id());
+        assertUniqueness(thrown(() -> create(sample(3).toBuilder().userName("Barbara").build())));
+    }
+
+    @Test
     void aUserMayChangeTheCaseOfItsOwnUserName() {
         User created = create(sample(1).toBuilder().userName("bjensen").build());
         User replaced = repository().replace(created.id(), created.toBuilder().userName("BJensen").build(),
@@ -227,6 +238,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     private void createFilterFixtures() {
         create(User.builder().userName("bjensen").externalId("ext-bjensen").displayName("Barbara Jensen")
                 .name(new Name(null, "Jensen", "Barbara", null, null, null)).title("Tour Guide").active(true)
+                .enterpriseUser(new EnterpriseUser("701984", null, null, null, "Tours", null))
                 .emails(List.of(new Email("bjensen@example.com", null, "work", true))).build());
         create(User.builder().userName("jsmith").externalId("ext-jsmith").displayName("John Smith")
                 .name(new Name(null, "Smith", "John", null, null, null)).active(true)
@@ -262,7 +274,13 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
                 filter(Filter.pr("title"), "title", "bjensen", "ajones"),
                 filter(Filter.pr("externalId"), "externalId", "bjensen", "jsmith"),
                 filter(Filter.valuePath("emails", Filter.eq("type", "work")), "emails.type", "bjensen", "ajones"),
-                filter(Filter.co("emails.value", "@example.com"), "emails.value", "bjensen", "ajones"));
+                filter(Filter.co("emails.value", "@example.com"), "emails.value", "bjensen", "ajones"),
+                filter(Filter.eq("emails.value", "BJensen@Example.com"), "emails.value", "bjensen"),
+                filter(Filter.ne("userName", "bjensen"), "userName", "jsmith", "ajones"),
+                filter(Filter.gt("userName", FilterValue.of("i")), "userName", "jsmith"),
+                filter(Filter.eq(ENTERPRISE + ":employeeNumber", "701984"), ENTERPRISE + ":employeeNumber",
+                        "bjensen"),
+                filter(Filter.eq(ENTERPRISE + ":department", "tours"), ENTERPRISE + ":department", "bjensen"));
     }
 
     private static Arguments filter(Filter filter, String attributes, String... userNames) {

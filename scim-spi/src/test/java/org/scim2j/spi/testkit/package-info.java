@@ -6,7 +6,8 @@
  * rules they share from {@link org.scim2j.spi.testkit.ResourceRepositoryContract}.
  *
  * <p>The kit ships as the test-jar of {@code scim-spi}. A host module depends on it, and on JUnit 5 and AssertJ,
- * which the test-jar does not bring along:
+ * which the test-jar does not bring along (test-scoped dependencies are not transitive). Take the
+ * {@code junit-jupiter} aggregate, not only {@code junit-jupiter-api}: the kit uses parameterized tests.
  * <pre>{@code
  *   <dependency>
  *     <groupId>org.scim2j</groupId>

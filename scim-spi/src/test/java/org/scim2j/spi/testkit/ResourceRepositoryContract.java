@@ -2,6 +2,7 @@ package org.scim2j.spi.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -24,26 +25,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The part of the {@link ResourceRepository} contract that every resource type shares: ids, meta and versions,
- * get / replace / delete, compare-and-set, and index paging. Hosts extend {@link UserRepositoryContract} or
+ * get / replace / delete, compare-and-set, index paging, and RFC 9865 cursor paging when
+ * {@code capabilities().cursorPaging()}. Hosts extend {@link UserRepositoryContract} or
  * {@link GroupRepositoryContract}, not this class.
  *
  * @param <T> the resource model
  * @param <R> the repository type
  */
 public abstract class ResourceRepositoryContract<T, R extends ResourceRepository<T>> {
-
-    /** How many threads race in the concurrency tests. */
-    static final int THREADS = 8;
 
     private R repository;
 
@@ -147,42 +139,6 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         assertThat(((ScimException) thrown).status()).as("status of " + thrown).isEqualTo(status);
     }
 
-    /**
-     * Runs the tasks at once, released together by a start gate, and returns their outcomes in order: the
-     * result, or the exception thrown.
-     */
-    static <V> List<Object> race(List<Callable<V>> tasks) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(tasks.size());
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<V>> futures = new ArrayList<>();
-            for (Callable<V> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return task.call();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<V> future : futures) {
-                try {
-                    // A guard against a deadlocked store, not a timing assertion.
-                    outcomes.add(future.get(1, TimeUnit.MINUTES));
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                } catch (TimeoutException e) {
-                    throw new AssertionError("a concurrent call did not return within a minute", e);
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void createAssignsANonEmptyIdAndMeta() {
         T created = create(sample(1));
@@ -272,25 +228,25 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         R repository = repository();
         T created = create(sample(1));
         List<Callable<T>> tasks = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < StartGate.THREADS; i++) {
             tasks.add(() -> repository.replace(idOf(created), changed(created), metaOf(created).version(),
                     context()));
         }
-        List<Object> outcomes = race(tasks);
+        List<Object> outcomes = StartGate.race(tasks);
         assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof Throwable)
-                .hasSize(THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
+                .hasSize(StartGate.THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
     }
 
     @Test
     void concurrentCreatesOfDistinctResourcesAllSucceedWithDistinctIds() throws InterruptedException {
         R repository = repository();
         List<Callable<T>> tasks = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < StartGate.THREADS; i++) {
             T resource = sample(i);
             tasks.add(() -> repository.create(resource, context()));
         }
-        List<Object> outcomes = race(tasks);
+        List<Object> outcomes = StartGate.race(tasks);
         assertThat(outcomes).noneMatch(o -> o instanceof Throwable);
         @SuppressWarnings("unchecked")
         List<String> ids = outcomes.stream().map(o -> idOf((T) o)).toList();
@@ -355,6 +311,25 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
             Comparisons.assertSameMeta(metaOf(found), metaOf(read));
         }
         assertThat(ids(search(page(1, 25)))).as("the same order when read again").containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void cursorPagingVisitsEveryResourceOnce() {
+        assumeTrue(repository().capabilities().cursorPaging(), "the repository has no cursor paging");
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            created.add(idOf(create(sample(i))));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        for (int pages = 1; cursor != null; pages++) {
+            assertThat(pages).as("pages of 10 for 25 resources").isLessThanOrEqualTo(3);
+            Page<T> page = search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10, cursor,
+                    AttributeSelection.all()));
+            seen.addAll(ids(page));
+            cursor = page.nextCursor();
+        }
+        assertThat(seen).as("RFC 9865 pages").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
     }
 
     @Test

@@ -196,14 +196,14 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     void concurrentCreatesOfOneUserNameLetExactlyOneSucceed() throws InterruptedException {
         UserRepository repository = repository();
         List<Callable<User>> tasks = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < StartGate.THREADS; i++) {
             String userName = i % 2 == 0 ? "racer" : "RACER";
             User user = sample(i).toBuilder().userName(userName).build();
             tasks.add(() -> repository.create(user, context()));
         }
-        List<Object> outcomes = race(tasks);
+        List<Object> outcomes = StartGate.race(tasks);
         assertThat(outcomes).filteredOn(o -> o instanceof User).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> !(o instanceof User)).hasSize(THREADS - 1)
+        assertThat(outcomes).filteredOn(o -> !(o instanceof User)).hasSize(StartGate.THREADS - 1)
                 .allSatisfy(o -> assertUniqueness((Throwable) o));
         assertThat(search(page(1, 100)).resources()).extracting(User::userName)
                 .singleElement().matches(n -> n.equalsIgnoreCase("racer"));

@@ -142,6 +142,9 @@ class Rfc7644_3_4_3_SearchTest {
         ScimTestClient.Reply or = client.post("/.search", "{" + SEARCH
                 + ",\"filter\":\"userName eq \\\"alice@example.com\\\" or displayName eq \\\"Builders\\\"\"}");
         ScimTestClient.Reply not = client.post("/.search", "{" + SEARCH + ",\"filter\":\"not (members pr)\"}");
+        ScimTestClient.Reply ne = client.post("/.search", "{" + SEARCH
+                + ",\"filter\":\"userName ne \\\"alice@example.com\\\"\"}");
+        ScimTestClient.Reply eqNull = client.post("/.search", "{" + SEARCH + ",\"filter\":\"members eq null\"}");
 
         assertThat(eq.json().get("totalResults").asInt()).isEqualTo(1);
         assertThat(eq.resources("id")).containsExactly(alice.id());
@@ -149,6 +152,8 @@ class Rfc7644_3_4_3_SearchTest {
         assertThat(or.json().get("Resources").get(0).path("userName").asText()).isEqualTo("alice@example.com");
         // every User lacks members; of the Groups only Builders does
         assertThat(not.json().get("totalResults").asInt()).isEqualTo(2);
+        assertThat(ne.resources("displayName")).containsExactlyInAnyOrder("alice@example.com", "Builders");
+        assertThat(eqNull.json().get("totalResults").asInt()).isEqualTo(2);
     }
 
     @Test

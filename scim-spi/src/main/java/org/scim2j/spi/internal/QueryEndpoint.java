@@ -38,6 +38,13 @@ import java.util.List;
  * cursor support is 400 {@code invalidCursor} (RFC 9865 §2.1) rather than silently ignored: a client paging by
  * cursor that got an index page would see no {@code nextCursor} and stop after the first page. In-memory
  * evaluation pages by index only, so a cursor query the repository cannot filter or sort natively is rejected too.
+ *
+ * <p>The ListResponse always carries {@code totalResults}, {@code itemsPerPage} and a {@code Resources} array, as
+ * JSON integers and an array even when empty (a filter without match, {@code count=0}, a {@code startIndex} past
+ * the end): RFC 7644 §3.4.2 makes {@code Resources} required only when {@code totalResults} is non-zero, but Okta
+ * and Entra ID read it unconditionally, and an empty array is valid either way. {@code startIndex} is written with
+ * index paging only; RFC 9865 responses carry {@code nextCursor} (not on the last page) and {@code previousCursor}
+ * as the repository gives them. A blank {@code filter} or {@code sortBy} counts as absent.
  */
 public final class QueryEndpoint {
 

@@ -200,6 +200,7 @@ public final class BulkEndpoint {
         private final Map<String, String> createdIds = new HashMap<>();
         private final int[] state;
         private final boolean[] failed;
+        private final boolean[] cyclic;
         private final List<ObjectNode> results;
         private final List<Integer> stack = new ArrayList<>();
         private int errors;
@@ -210,6 +211,7 @@ public final class BulkEndpoint {
             this.failOnErrors = failOnErrors;
             this.state = new int[ops.size()];
             this.failed = new boolean[ops.size()];
+            this.cyclic = new boolean[ops.size()];
             this.results = new ArrayList<>(Collections.nCopies(ops.size(), null));
             for (Op op : ops) {
                 if (op.bulkId() != null && op.invalid() == null) {
@@ -242,6 +244,7 @@ public final class BulkEndpoint {
                     // a cycle: every operation on the stack from j to here references the next one
                     for (int k = stack.indexOf(j); k < stack.size(); k++) {
                         failed[stack.get(k)] = true;
+                        cyclic[stack.get(k)] = true;
                     }
                     blocked = circular(ref);
                     break;
@@ -254,12 +257,11 @@ public final class BulkEndpoint {
                 }
                 if (failed[j]) {
                     blocked = new ScimException(409, null, "'" + PREFIX + ref + "' cannot be resolved: operation "
-                            + (j + 1) + " " + (results.get(j) == null || isCircular(j) ? "is part of a circular "
-                            + "reference" : "failed"));
+                            + (j + 1) + " " + (cyclic[j] ? "is part of a circular reference" : "failed"));
                     break;
                 }
             }
-            if (blocked == null && failed[i]) {
+            if (blocked == null && cyclic[i]) {
                 // a later operation in a cycle found this one on the stack
                 blocked = circular(op.bulkId());
             }
@@ -271,11 +273,6 @@ public final class BulkEndpoint {
                 failed[i] = true;
                 errors++;
             }
-        }
-
-        private boolean isCircular(int j) {
-            ObjectNode r = results.get(j);
-            return r != null && r.path("response").path("detail").asText().contains("circular");
         }
 
         private ScimException circular(String bulkId) {

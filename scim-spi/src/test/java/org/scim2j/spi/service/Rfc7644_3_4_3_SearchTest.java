@@ -174,4 +174,9 @@ class Rfc7644_3_4_3_SearchTest {
         client.post("/Users/.search", "{" + SEARCH + ",\"cursor\":\"\",\"count\":2}").assertError(400,
                 "invalidCursor");
     }
+
+    @Test
+    void rfc7644_3_4_3_atTheRootASortKeyNoTypeHasIsInvalidValue() {
+        client.post("/.search", "{" + SEARCH + ",\"sortBy\":\"favouriteColour\"}").assertError(400, "invalidValue");
+    }
 }

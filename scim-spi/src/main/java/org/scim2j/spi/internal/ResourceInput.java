@@ -1,0 +1,178 @@
+package org.scim2j.spi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.json.SchemaValidator;
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.Mutability;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.Schema;
+import org.scim2j.core.schema.Schemas;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the body of a POST or PUT (RFC 7644 §3.3, §3.5.1) into the canonical JSON a repository model is built
+ * from, and applies the mutability rules of RFC 7643 §2.2 to it.
+ *
+ * <p>Order matters: the body is parsed ({@code ScimJson} limits; malformed is 400 {@code invalidSyntax}), normalised
+ * (canonical names, RFC 7643 §2.5 unassigned values, unknown attributes and schema URNs as configured), stripped of
+ * readOnly values, and only then validated with required attributes enforced. Stripping before validating is what
+ * lets Okta's {@code "groups": []}, {@code id} and {@code meta} through whatever shape they have: RFC 7644 §3.5.1
+ * says readOnly input "SHALL be ignored".
+ *
+ * <p>{@code schemas}: the normaliser adds the core schema URN when a body omits it, so a body without it (or with
+ * only an unknown id, as Entra's non-URN Microsoft group schema) is accepted when the rest is valid. Okta and Entra
+ * always send the URN; being tolerant costs nothing and a strict server would only fail clients that are otherwise
+ * right. With {@code UnknownAttributes.REJECT} an unknown URN is still a 400 {@code invalidSyntax}.
+ */
+final class ResourceInput {
+
+    /**
+     * A parsed body.
+     *
+     * @param resource the canonical resource without readOnly values, validated; it belongs to the caller
+     * @param id       the {@code id} the body carried (before it was dropped as readOnly), or null
+     */
+    record Body(ObjectNode resource, String id) {
+    }
+
+    private final ServiceContext context;
+
+    ResourceInput(ServiceContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Reads and checks a POST or PUT body.
+     *
+     * @throws ScimException 400 {@code invalidSyntax} for malformed JSON, 413 over the size limit, 400
+     *                       {@code invalidValue} listing every schema problem
+     */
+    Body read(ResourceType type, byte[] body) {
+        ObjectNode raw = context.json().readObject(body);
+        ObjectNode canonical = context.normalizer().normalize(type, raw).resource();
+        JsonNode id = canonical.get("id");
+        String givenId = id != null && id.isValueNode() ? id.asText() : null;
+        stripReadOnly(type, canonical);
+        context.validator().validate(type, canonical, SchemaValidator.Required.ENFORCE);
+        return new Body(canonical, givenId);
+    }
+
+    /** Removes readOnly attributes and sub-attributes (id, meta, User.groups, manager.displayName ...). */
+    void stripReadOnly(ResourceType type, ObjectNode resource) {
+        Iterator<Map.Entry<String, JsonNode>> fields = resource.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            AttributeDefinition attribute = topLevel(type, field.getKey());
+            Schema extension = attribute == null ? extension(type, field.getKey()) : null;
+            if (attribute != null) {
+                if (stripAttribute(attribute, field.getValue())) {
+                    fields.remove();
+                }
+            } else if (extension != null && field.getValue() instanceof ObjectNode object) {
+                stripContainer(extension.attributes(), object);
+                if (object.isEmpty()) {
+                    fields.remove();
+                }
+            }
+        }
+    }
+
+    /**
+     * PUT and immutable attributes (RFC 7644 §3.5.1): a value that is set must be given unchanged or not at all; when
+     * it is not given the stored value is kept (an immutable value cannot be cleared by leaving it out). Values of
+     * multi-valued complex attributes are replaced as wholes, so their immutable sub-attributes (a group's
+     * {@code members.value}) restrict nothing here.
+     *
+     * @param current the stored resource's canonical JSON
+     * @param next    the PUT body's canonical JSON, completed in place with kept values
+     * @throws ScimException 400 {@code mutability} naming every immutable value that would change
+     */
+    void keepImmutable(ResourceType type, ObjectNode current, ObjectNode next) {
+        List<String> problems = new ArrayList<>();
+        List<AttributeDefinition> top = new ArrayList<>(Schemas.commonAttributes().attributes());
+        top.addAll(context.registry().coreSchema(type).attributes());
+        keepImmutable(top, current, next, "", problems);
+        for (Schema extension : context.registry().extensionSchemas(type)) {
+            if (current.get(extension.id()) instanceof ObjectNode stored) {
+                JsonNode given = next.get(extension.id());
+                ObjectNode target = given instanceof ObjectNode o ? o : next.putObject(extension.id());
+                keepImmutable(extension.attributes(), stored, target, extension.id() + ":", problems);
+                if (target.isEmpty()) {
+                    next.remove(extension.id());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ScimException.mutability(String.join("; ", problems) + " (RFC 7643 §2.2 immutable)");
+        }
+    }
+
+    private static void keepImmutable(List<AttributeDefinition> attributes, ObjectNode current, ObjectNode next,
+                                      String prefix, List<String> problems) {
+        for (AttributeDefinition attribute : attributes) {
+            JsonNode stored = current.get(attribute.name());
+            if (stored == null || stored.isNull()) {
+                continue;
+            }
+            JsonNode given = next.get(attribute.name());
+            if (attribute.mutability() == Mutability.IMMUTABLE) {
+                if (given == null) {
+                    next.set(attribute.name(), stored.deepCopy());
+                } else if (!given.equals(stored)) {
+                    problems.add("'" + prefix + attribute.name() + "' is immutable and already has a value");
+                }
+            } else if (attribute.isComplex() && !attribute.multiValued() && stored instanceof ObjectNode s
+                    && given instanceof ObjectNode g) {
+                keepImmutable(attribute.subAttributes(), s, g, prefix + attribute.name() + ".", problems);
+            }
+        }
+    }
+
+    /** Whether the whole attribute is readOnly; otherwise strips its readOnly sub-attributes in place. */
+    private static boolean stripAttribute(AttributeDefinition attribute, JsonNode value) {
+        if (attribute.mutability() == Mutability.READ_ONLY) {
+            return true;
+        }
+        if (attribute.isComplex()) {
+            if (value instanceof ObjectNode object) {
+                stripContainer(attribute.subAttributes(), object);
+            } else if (value.isArray()) {
+                value.forEach(element -> {
+                    if (element instanceof ObjectNode object) {
+                        stripContainer(attribute.subAttributes(), object);
+                    }
+                });
+            }
+        }
+        return false;
+    }
+
+    private static void stripContainer(List<AttributeDefinition> attributes, ObjectNode object) {
+        for (AttributeDefinition attribute : attributes) {
+            JsonNode value = object.get(attribute.name());
+            if (value != null && stripAttribute(attribute, value)) {
+                object.remove(attribute.name());
+            }
+        }
+    }
+
+    private AttributeDefinition topLevel(ResourceType type, String name) {
+        AttributeDefinition common = Schemas.commonAttributes().attribute(name);
+        return common != null ? common : context.registry().coreSchema(type).attribute(name);
+    }
+
+    private Schema extension(ResourceType type, String urn) {
+        for (Schema schema : context.registry().extensionSchemas(type)) {
+            if (schema.id().equalsIgnoreCase(urn)) {
+                return schema;
+            }
+        }
+        return null;
+    }
+}

@@ -15,6 +15,8 @@ import org.scim2j.spi.memory.InMemoryUserRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Repository wrappers that count and script what the service asks of a store. */
@@ -30,6 +32,7 @@ final class TestRepositories {
         final AtomicInteger gets = new AtomicInteger();
         final List<MembershipChange> updates = new CopyOnWriteArrayList<>();
         private final boolean nativeMembership;
+        private volatile CountDownLatch readGate;
 
         CountingGroups(boolean nativeMembership) {
             this.nativeMembership = nativeMembership;
@@ -40,9 +43,34 @@ final class TestRepositories {
             return delegate.create(resource, context);
         }
 
+        /**
+         * Holds every read until {@code readers} reads have arrived, once: then every one of them has read the same
+         * version before any of them writes, the interleaving a lost update needs.
+         */
+        void gateReads(int readers) {
+            readGate = new CountDownLatch(readers);
+        }
+
+        private void passGate() {
+            CountDownLatch gate = readGate;
+            if (gate == null) {
+                return;
+            }
+            gate.countDown();
+            try {
+                if (!gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("fewer readers than the gate expects");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         @Override
         public Optional<Group> get(String id, RequestContext context) {
             gets.incrementAndGet();
+            passGate();
             return delegate.get(id, context);
         }
 
@@ -69,6 +97,7 @@ final class TestRepositories {
 
         @Override
         public Optional<Group> getWithoutMembers(String id, RequestContext context) {
+            passGate();
             return delegate.getWithoutMembers(id, context);
         }
 

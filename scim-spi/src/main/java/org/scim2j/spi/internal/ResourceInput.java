@@ -1,6 +1,8 @@
 package org.scim2j.spi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.json.SchemaValidator;
@@ -85,7 +87,8 @@ final class ResourceInput {
 
     /**
      * PUT and immutable attributes (RFC 7644 §3.5.1): a value that is set must be given unchanged or not at all; when
-     * it is not given the stored value is kept (an immutable value cannot be cleared by leaving it out). Values of
+     * it is not given the stored value is kept (an immutable value cannot be cleared by leaving it out, not even by
+     * leaving out the complex attribute that holds it). Values of
      * multi-valued complex attributes are replaced as wholes, so their immutable sub-attributes (a group's
      * {@code members.value}) restrict nothing here.
      *
@@ -105,12 +108,26 @@ final class ResourceInput {
                 keepImmutable(extension.attributes(), stored, target, extension.id() + ":", problems);
                 if (target.isEmpty()) {
                     next.remove(extension.id());
+                } else if (given == null) {
+                    listSchema(next, extension.id());
                 }
             }
         }
         if (!problems.isEmpty()) {
             throw ScimException.mutability(String.join("; ", problems) + " (RFC 7643 §2.2 immutable)");
         }
+    }
+
+    /** Adds {@code urn} to {@code schemas} (RFC 7643 §3: every extension present is listed). */
+    private static void listSchema(ObjectNode resource, String urn) {
+        JsonNode schemas = resource.get("schemas");
+        ArrayNode list = schemas instanceof ArrayNode a ? a : resource.putArray("schemas");
+        for (JsonNode listed : list) {
+            if (listed.asText().equalsIgnoreCase(urn)) {
+                return;
+            }
+        }
+        list.add(urn);
     }
 
     private static void keepImmutable(List<AttributeDefinition> attributes, ObjectNode current, ObjectNode next,
@@ -127,9 +144,14 @@ final class ResourceInput {
                 } else if (!given.equals(stored)) {
                     problems.add("'" + prefix + attribute.name() + "' is immutable and already has a value");
                 }
-            } else if (attribute.isComplex() && !attribute.multiValued() && stored instanceof ObjectNode s
-                    && given instanceof ObjectNode g) {
-                keepImmutable(attribute.subAttributes(), s, g, prefix + attribute.name() + ".", problems);
+            } else if (attribute.isComplex() && !attribute.multiValued() && stored instanceof ObjectNode s) {
+                // Recurse even when the parent is left out: clearing it must not clear an immutable part of it,
+                // or a second PUT could set that part anew.
+                ObjectNode target = given instanceof ObjectNode g ? g : JsonNodeFactory.instance.objectNode();
+                keepImmutable(attribute.subAttributes(), s, target, prefix + attribute.name() + ".", problems);
+                if (given == null && !target.isEmpty()) {
+                    next.set(attribute.name(), target);
+                }
             }
         }
     }

@@ -5,10 +5,24 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.scim2j.core.resource.User;
+import org.scim2j.core.json.ScimJson;
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.AttributeType;
+import org.scim2j.core.schema.Mutability;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.Schema;
+import org.scim2j.core.schema.SchemaExtension;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.memory.InMemoryGroupRepository;
 import org.scim2j.spi.memory.InMemoryUserRepository;
+import org.scim2j.spi.service.ScimService;
 import org.scim2j.spi.service.ScimServiceConfig;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.scim2j.spi.internal.ScimClient.GROUP;
@@ -17,6 +31,8 @@ import static org.scim2j.spi.internal.ScimClient.request;
 
 /** RFC 7644 §3.5.1: replacing with PUT, as Okta's app-integration-wizard apps do for everything (IDP-TRAFFIC §1.2). */
 class Rfc7644_3_5_1_ReplaceTest {
+
+    private static final String BADGE = "urn:example:params:scim:schemas:extension:badge:2.0:User";
 
     private final ScimClient scim = ScimClient.inMemory();
 
@@ -225,5 +241,59 @@ class Rfc7644_3_5_1_ReplaceTest {
         assertThat(current.status()).isEqualTo(200);
         assertThat(star.status()).isEqualTo(200);
         assertThat(scim.get("/Users/" + created.id()).json().path("userName").asText()).isEqualTo("second");
+    }
+    /** A User type with an extension holding an immutable attribute and an immutable sub-attribute. */
+    private static ScimClient withImmutableExtension() {
+        Schema badge = new Schema(BADGE, "Badge", "test extension", List.of(
+                AttributeDefinition.builder("employeeId", AttributeType.STRING).mutability(Mutability.IMMUTABLE)
+                        .build(),
+                AttributeDefinition.builder("card", AttributeType.COMPLEX)
+                        .subAttribute(AttributeDefinition.builder("serial", AttributeType.STRING)
+                                .mutability(Mutability.IMMUTABLE).build())
+                        .subAttribute(AttributeDefinition.builder("color", AttributeType.STRING).build())
+                        .build()));
+        ResourceType user = Schemas.USER_RESOURCE_TYPE;
+        List<SchemaExtension> extensions = new ArrayList<>(user.extensions());
+        extensions.add(new SchemaExtension(BADGE, false));
+        SchemaRegistry registry = SchemaRegistry.builder().addStandard().addSchema(badge)
+                .addResourceType(new ResourceType(user.id(), user.name(), user.description(), user.endpoint(),
+                        user.schema(), extensions))
+                .build();
+        return new ScimClient(ScimService.builder().registry(registry)
+                .users(new InMemoryUserRepository(registry, ScimJson.defaults(), Clock.systemUTC()))
+                .build());
+    }
+
+    private static String badgeUser(String badge) {
+        return "{\"schemas\":[\"" + USER + "\",\"" + BADGE + "\"],\"userName\":\"bjensen\""
+                + (badge == null ? "" : ",\"" + BADGE + "\":" + badge) + "}";
+    }
+
+    @Test
+    void rfc7644_3_5_1_immutableValuesMayBeSetOnceAndNeverChanged() {
+        ScimClient client = withImmutableExtension();
+        String id = client.post("/Users", badgeUser(null)).id();
+
+        ScimClient.Reply set = client.put("/Users/" + id, badgeUser(
+                "{\"employeeId\":\"E1\",\"card\":{\"serial\":\"S1\",\"color\":\"red\"}}"));
+        ScimClient.Reply same = client.put("/Users/" + id, badgeUser(
+                "{\"employeeId\":\"E1\",\"card\":{\"serial\":\"S1\",\"color\":\"blue\"}}"));
+        ScimClient.Reply changed = client.put("/Users/" + id, badgeUser(
+                "{\"employeeId\":\"E2\",\"card\":{\"serial\":\"S2\"}}"));
+        JsonNode afterRefusal = client.get("/Users/" + id).json().path(BADGE);
+        ScimClient.Reply omitted = client.put("/Users/" + id, "{\"userName\":\"bjensen\"}");
+
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.json().path(BADGE).path("card").path("color").asText()).isEqualTo("blue");
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.json().path("scimType").asText()).isEqualTo("mutability");
+        assertThat(changed.json().path("detail").asText()).contains(BADGE + ":employeeId", BADGE + ":card.serial");
+        assertThat(afterRefusal.path("employeeId").asText()).isEqualTo("E1");
+        assertThat(omitted.status()).isEqualTo(200);
+        assertThat(omitted.json().path(BADGE).path("employeeId").asText()).as("kept, not cleared").isEqualTo("E1");
+        assertThat(omitted.json().path(BADGE).path("card").path("serial").asText()).isEqualTo("S1");
+        assertThat(omitted.json().path(BADGE).path("card").has("color")).as("the mutable part is cleared").isFalse();
+        assertThat(omitted.json().path("schemas")).extracting(JsonNode::asText).contains(BADGE);
     }
 }

@@ -86,7 +86,7 @@ public final class ResourceEndpoint {
     /** RFC 7644 §3.4.1, and §3.14 {@code If-None-Match}: 304 with the {@code ETag} and no body. */
     private <T> ScimResponse get(ScimRequest request, ResourceBinding<T> binding, String id) {
         AttributeSelection selection = Presenter.selection(request);
-        T resource = read(request, binding, id);
+        T resource = read(binding, id, requestContext(request));
         ObjectNode full = presenter.json(binding, resource, request.baseUrl());
         String etag = Presenter.etag(full);
         if (Preconditions.ifNoneMatch(request, etag)) {
@@ -107,17 +107,18 @@ public final class ResourceEndpoint {
         RequestContext ctx = requestContext(request);
         T written = Preconditions.withConflictRetries(request, context.config().maxConflictRetries(),
                 describe(binding, id), () -> {
-                    T current = read(request, binding, id);
-                    String version = version(binding.toJson().apply(current));
+                    T current = read(binding, id, ctx);
+                    ObjectNode stored = binding.toJson().apply(current);
+                    String version = version(stored);
                     Preconditions.requireIfMatch(request, version, describe(binding, id));
                     ObjectNode next = body.resource().deepCopy();
-                    input.keepImmutable(binding.type(), binding.toJson().apply(current), next);
+                    input.keepImmutable(binding.type(), stored, next);
                     T model = keepPassword(binding.fromJson().apply(next), current);
                     if (groups == null) {
                         return binding.repository().replace(id, model, version, ctx);
                     }
-                    Group stored = memberships.put(groups, id, (Group) current, (Group) model, version, ctx);
-                    return cast(stored.members().isEmpty() ? reread(binding, id, ctx) : stored);
+                    Group group = memberships.put(groups, id, (Group) current, (Group) model, version, ctx);
+                    return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
                 });
         ObjectNode full = presenter.json(binding, written, request.baseUrl());
         return Responses.json(context.json(), 200, project(binding, full, selection), "ETag", Presenter.etag(full));
@@ -145,10 +146,10 @@ public final class ResourceEndpoint {
             if (context.config().noContentOnPatch(binding.type().name())) {
                 return Responses.empty(204, "ETag", Versions.etag(version(context.json().toTree(outcome.group()))));
             }
-            written = reread(binding, id, ctx);
+            written = read(binding, id, ctx);
         } else {
             written = Preconditions.withConflictRetries(request, retries, what, () -> {
-                T current = read(request, binding, id);
+                T current = read(binding, id, ctx);
                 ObjectNode json = binding.toJson().apply(current);
                 String version = version(json);
                 Preconditions.requireIfMatch(request, version, what);
@@ -178,7 +179,7 @@ public final class ResourceEndpoint {
         }
         String what = describe(binding, id);
         Preconditions.withConflictRetries(request, 0, what, () -> {
-            String version = version(binding.toJson().apply(read(request, binding, id)));
+            String version = version(binding.toJson().apply(read(binding, id, ctx)));
             Preconditions.requireIfMatch(request, version, what);
             binding.repository().delete(id, version, ctx);
             return id;
@@ -186,13 +187,8 @@ public final class ResourceEndpoint {
         return Responses.empty(204);
     }
 
-    private static <T> T read(ScimRequest request, ResourceBinding<T> binding, String id) {
-        return binding.repository().get(id, requestContext(request))
-                .orElseThrow(() -> ScimException.notFound(binding.type().name(), id));
-    }
-
-    /** The group again after a membership write, whose result may come without members. */
-    private static <T> T reread(ResourceBinding<T> binding, String id, RequestContext ctx) {
+    /** The stored resource; also the group again after a membership write, whose result may lack members. */
+    private static <T> T read(ResourceBinding<T> binding, String id, RequestContext ctx) {
         return binding.repository().get(id, ctx).orElseThrow(() -> ScimException.notFound(binding.type().name(), id));
     }
 

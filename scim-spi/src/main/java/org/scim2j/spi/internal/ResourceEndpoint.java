@@ -9,6 +9,7 @@ import org.scim2j.core.patch.PatchResult;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.User;
+import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.service.ScimRequest;
@@ -86,7 +87,7 @@ public final class ResourceEndpoint {
     /** RFC 7644 §3.4.1, and §3.14 {@code If-None-Match}: 304 with the {@code ETag} and no body. */
     private <T> ScimResponse get(ScimRequest request, ResourceBinding<T> binding, String id) {
         AttributeSelection selection = Presenter.selection(request);
-        T resource = read(binding, id, requestContext(request));
+        T resource = readToShow(binding, id, requestContext(request), selection);
         ObjectNode full = presenter.json(binding, resource, request.baseUrl());
         String etag = Presenter.etag(full);
         if (Preconditions.ifNoneMatch(request, etag)) {
@@ -146,7 +147,7 @@ public final class ResourceEndpoint {
             if (context.config().noContentOnPatch(binding.type().name())) {
                 return Responses.empty(204, "ETag", Versions.etag(version(context.json().toTree(outcome.group()))));
             }
-            written = read(binding, id, ctx);
+            written = readToShow(binding, id, ctx, selection);
         } else {
             written = Preconditions.withConflictRetries(request, retries, what, () -> {
                 T current = read(binding, id, ctx);
@@ -185,6 +186,30 @@ public final class ResourceEndpoint {
             return id;
         });
         return Responses.empty(204);
+    }
+
+    /**
+     * The resource to present under {@code selection}. A group shown with {@code excludedAttributes=members} (as
+     * Entra ID reads groups) is read without its members, which may be many.
+     */
+    private static <T> T readToShow(ResourceBinding<T> binding, String id, RequestContext ctx,
+                                    AttributeSelection selection) {
+        GroupRepository groups = binding.groups();
+        if (groups == null || !excludesMembers(selection)) {
+            return read(binding, id, ctx);
+        }
+        return cast(groups.getWithoutMembers(id, ctx)
+                .orElseThrow(() -> ScimException.notFound(binding.type().name(), id)));
+    }
+
+    private static boolean excludesMembers(AttributeSelection selection) {
+        for (String excluded : selection.excludedAttributes()) {
+            String name = excluded.trim();
+            if (name.equalsIgnoreCase("members") || name.equalsIgnoreCase(Schemas.GROUP + ":members")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stored resource; also the group again after a membership write, whose result may lack members. */

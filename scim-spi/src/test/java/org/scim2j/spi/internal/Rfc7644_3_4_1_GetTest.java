@@ -2,6 +2,8 @@ package org.scim2j.spi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.scim2j.spi.memory.InMemoryUserRepository;
+import org.scim2j.spi.service.ScimServiceConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.scim2j.spi.internal.ScimClient.ERROR;
@@ -110,5 +112,21 @@ class Rfc7644_3_4_1_GetTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("scimType").asText()).isEqualTo("invalidValue");
+    }
+    @Test
+    void rfc7644_3_9_aGroupReadWithExcludedMembersIsAskedOfTheStoreWithoutMembers() {
+        TestRepositories.CountingGroups groups = new TestRepositories.CountingGroups(true);
+        ScimClient client = ScimClient.of(new InMemoryUserRepository(), groups, ScimServiceConfig.defaults());
+        String group = client.createGroup("Sales", client.createUser("member"));
+        String etag = client.get("/Groups/" + group).header("ETag");
+        int fullReads = groups.gets.get();
+
+        ScimClient.Reply reply = client.send(request("GET", "/Groups/" + group).query("excludedAttributes", "members"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().has("members")).isFalse();
+        assertThat(reply.header("ETag")).isEqualTo(etag);
+        assertThat(groups.gets.get()).isEqualTo(fullReads);
+        assertThat(groups.getsWithoutMembers.get()).isEqualTo(1);
     }
 }

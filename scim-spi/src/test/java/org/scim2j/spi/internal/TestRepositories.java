@@ -30,6 +30,7 @@ final class TestRepositories {
         final InMemoryGroupRepository delegate = new InMemoryGroupRepository();
         final AtomicInteger replaces = new AtomicInteger();
         final AtomicInteger gets = new AtomicInteger();
+        final AtomicInteger getsWithoutMembers = new AtomicInteger();
         final List<MembershipChange> updates = new CopyOnWriteArrayList<>();
         private final boolean nativeMembership;
         private volatile CountDownLatch readGate;
@@ -97,6 +98,7 @@ final class TestRepositories {
 
         @Override
         public Optional<Group> getWithoutMembers(String id, RequestContext context) {
+            getsWithoutMembers.incrementAndGet();
             passGate();
             return delegate.getWithoutMembers(id, context);
         }

@@ -13,7 +13,6 @@ import org.scim2j.core.schema.Schema;
 import org.scim2j.core.schema.Schemas;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -67,22 +66,22 @@ final class ResourceInput {
 
     /** Removes readOnly attributes and sub-attributes (id, meta, User.groups, manager.displayName ...). */
     void stripReadOnly(ResourceType type, ObjectNode resource) {
-        Iterator<Map.Entry<String, JsonNode>> fields = resource.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : resource.properties()) {
             AttributeDefinition attribute = topLevel(type, field.getKey());
             Schema extension = attribute == null ? extension(type, field.getKey()) : null;
             if (attribute != null) {
                 if (stripAttribute(attribute, field.getValue())) {
-                    fields.remove();
+                    dropped.add(field.getKey());
                 }
             } else if (extension != null && field.getValue() instanceof ObjectNode object) {
                 stripContainer(extension.attributes(), object);
                 if (object.isEmpty()) {
-                    fields.remove();
+                    dropped.add(field.getKey());
                 }
             }
         }
+        resource.remove(dropped);
     }
 
     /**

@@ -68,13 +68,14 @@ class Rfc7644_3_3_CreateTest {
     }
 
     @Test
-    void rfc7644_3_3_readOnlyIdAndMetaInTheBodyAreIgnored() {
+    void rfc7644_3_3_readOnlyIdMetaAndGroupsInTheBodyAreIgnored() {
         ScimClient.Reply reply = scim.post("/Users", """
-                {"schemas":["%s"],"id":"client-chosen","userName":"bjensen",
+                {"schemas":["%s"],"id":"client-chosen","userName":"bjensen","groups":[{"value":"g1","display":"Admins"}],
                  "meta":{"resourceType":"Group","version":"W/\\"forged\\"","created":"not a date"}}""".formatted(USER));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.id()).isNotEqualTo("client-chosen");
+        assertThat(reply.json().has("groups")).isFalse();
         assertThat(reply.json().path("meta").path("resourceType").asText()).isEqualTo("User");
         assertThat(reply.header("ETag")).isNotEqualTo("W/\"forged\"");
     }

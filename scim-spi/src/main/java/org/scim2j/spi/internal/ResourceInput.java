@@ -64,20 +64,22 @@ final class ResourceInput {
         return new Body(canonical, givenId);
     }
 
-    /** Removes readOnly attributes and sub-attributes (id, meta, User.groups, manager.displayName ...). */
+    /**
+     * Removes readOnly attributes and sub-attributes (id, meta, User.groups, manager.displayName ...); a complex value
+     * or extension left empty goes too, as RFC 7643 §2.5 reads an empty value as unassigned.
+     */
     void stripReadOnly(ResourceType type, ObjectNode resource) {
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : resource.properties()) {
             AttributeDefinition attribute = topLevel(type, field.getKey());
             Schema extension = attribute == null ? extension(type, field.getKey()) : null;
-            if (attribute != null) {
-                if (stripAttribute(attribute, field.getValue())) {
-                    dropped.add(field.getKey());
-                }
+            if (attribute != null && strip(attribute, field.getValue())) {
+                dropped.add(field.getKey());
             } else if (extension != null && field.getValue() instanceof ObjectNode object) {
                 stripContainer(extension.attributes(), object);
                 if (object.isEmpty()) {
                     dropped.add(field.getKey());
+                    unlistSchema(resource, extension.id());
                 }
             }
         }
@@ -155,21 +157,28 @@ final class ResourceInput {
         }
     }
 
-    /** Whether the whole attribute is readOnly; otherwise strips its readOnly sub-attributes in place. */
-    private static boolean stripAttribute(AttributeDefinition attribute, JsonNode value) {
+    /** Strips readOnly parts of a value in place; whether the attribute is readOnly or its value is now empty. */
+    private static boolean strip(AttributeDefinition attribute, JsonNode value) {
         if (attribute.mutability() == Mutability.READ_ONLY) {
             return true;
         }
-        if (attribute.isComplex()) {
-            if (value instanceof ObjectNode object) {
-                stripContainer(attribute.subAttributes(), object);
-            } else if (value.isArray()) {
-                value.forEach(element -> {
-                    if (element instanceof ObjectNode object) {
-                        stripContainer(attribute.subAttributes(), object);
+        if (!attribute.isComplex()) {
+            return false;
+        }
+        if (value instanceof ObjectNode object) {
+            stripContainer(attribute.subAttributes(), object);
+            return object.isEmpty();
+        }
+        if (value instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (array.get(i) instanceof ObjectNode element) {
+                    stripContainer(attribute.subAttributes(), element);
+                    if (element.isEmpty()) {
+                        array.remove(i);
                     }
-                });
+                }
             }
+            return array.isEmpty();
         }
         return false;
     }
@@ -177,8 +186,18 @@ final class ResourceInput {
     private static void stripContainer(List<AttributeDefinition> attributes, ObjectNode object) {
         for (AttributeDefinition attribute : attributes) {
             JsonNode value = object.get(attribute.name());
-            if (value != null && stripAttribute(attribute, value)) {
+            if (value != null && strip(attribute, value)) {
                 object.remove(attribute.name());
+            }
+        }
+    }
+
+    private static void unlistSchema(ObjectNode resource, String urn) {
+        if (resource.get("schemas") instanceof ArrayNode list) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).asText().equalsIgnoreCase(urn)) {
+                    list.remove(i);
+                }
             }
         }
     }

@@ -186,4 +186,15 @@ class Rfc7644_3_3_CreateTest {
         assertThat(reply.json().path(ScimClient.ENTERPRISE).path("department").asText()).isEqualTo("Sales");
         assertThat(reply.json().path("schemas")).extracting(JsonNode::asText).contains(USER, ScimClient.ENTERPRISE);
     }
+    @Test
+    void rfc7644_3_3_aReadOnlySubAttributeIsDroppedAndAnExtensionLeftEmptyGoesWithItsSchema() {
+        ScimClient.Reply reply = scim.post("/Users", """
+                {"schemas":["%s","%s"],"userName":"report",
+                 "%s":{"manager":{"displayName":"Boss"}}}""".formatted(USER, ScimClient.ENTERPRISE,
+                ScimClient.ENTERPRISE));
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().has(ScimClient.ENTERPRISE)).isFalse();
+        assertThat(reply.json().path("schemas")).extracting(JsonNode::asText).containsExactly(USER);
+    }
 }

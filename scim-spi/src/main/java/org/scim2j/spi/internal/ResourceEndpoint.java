@@ -80,8 +80,8 @@ public final class ResourceEndpoint {
         JsonNode id = full.get("id");
         String location = id != null && id.isTextual()
                 ? Presenter.location(binding, request.baseUrl(), id.asText()) : null;
-        return Responses.json(context.json(), 201, project(binding, full, selection), "Location", location,
-                "ETag", Presenter.etag(full));
+        return Responses.json(context.json(), 201, presenter.project(binding, full, selection),
+                "Location", location, "ETag", Presenter.etag(full));
     }
 
     /** RFC 7644 §3.4.1, and §3.14 {@code If-None-Match}: 304 with the {@code ETag} and no body. */
@@ -93,7 +93,7 @@ public final class ResourceEndpoint {
         if (Preconditions.ifNoneMatch(request, etag)) {
             return Responses.empty(304, "ETag", etag);
         }
-        return Responses.json(context.json(), 200, project(binding, full, selection), "ETag", etag);
+        return Responses.json(context.json(), 200, presenter.project(binding, full, selection), "ETag", etag);
     }
 
     /** RFC 7644 §3.5.1: replace every writable attribute; 200 with the resource. */
@@ -122,7 +122,8 @@ public final class ResourceEndpoint {
                     return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
                 });
         ObjectNode full = presenter.json(binding, written, request.baseUrl());
-        return Responses.json(context.json(), 200, project(binding, full, selection), "ETag", Presenter.etag(full));
+        return Responses.json(context.json(), 200, presenter.project(binding, full, selection),
+                "ETag", Presenter.etag(full));
     }
 
     /**
@@ -168,7 +169,8 @@ public final class ResourceEndpoint {
         if (context.config().noContentOnPatch(binding.type().name())) {
             return Responses.empty(204, "ETag", Presenter.etag(full));
         }
-        return Responses.json(context.json(), 200, project(binding, full, selection), "ETag", Presenter.etag(full));
+        return Responses.json(context.json(), 200, presenter.project(binding, full, selection),
+                "ETag", Presenter.etag(full));
     }
 
     /** RFC 7644 §3.6: 204; what deleting means is the repository's choice. {@code If-Match} is honoured. */
@@ -217,11 +219,6 @@ public final class ResourceEndpoint {
         return binding.repository().get(id, ctx).orElseThrow(() -> ScimException.notFound(binding.type().name(), id));
     }
 
-    private <T> ObjectNode project(ResourceBinding<T> binding, ObjectNode full, AttributeSelection selection) {
-        // As Presenter.present: the default selection still removes returned:never values a store kept.
-        return selection.isDefault() && !full.has("password") ? full
-                : selection.apply(context.registry(), binding.type(), full);
-    }
 
     /** The repository's {@code meta.version} of a resource's JSON, as the repository wrote it, or null. */
     static String version(ObjectNode json) {

@@ -308,6 +308,25 @@ class Rfc7644_3_5_2_PatchTest {
         }
 
         @Test
+        void rfc7644_3_5_2_msRefP23BareStringMemberAndP22RemoveAllMembers() {
+            String first = client.createUser("first");
+            String second = client.createUser("second");
+            String group = client.createGroup("Sales", first);
+
+            ScimClient.Reply add = client.patch("/Groups/" + group,
+                    "[{\"op\":\"add\",\"path\":\"members\",\"value\":\"" + second + "\"}]");
+            List<String> afterAdd = client.memberIds(group);
+            ScimClient.Reply clear = client.patch("/Groups/" + group, "[{\"op\":\"remove\",\"path\":\"members\"}]");
+
+            assertThat(add.status()).isEqualTo(200);
+            assertThat(afterAdd).containsExactly(first, second);
+            assertThat(clear.status()).isEqualTo(200);
+            assertThat(clear.json().has("members")).isFalse();
+            assertThat(groups.updates.get(groups.updates.size() - 1).removeAll()).isTrue();
+            assertThat(client.memberIds(group)).isEmpty();
+        }
+
+        @Test
         void rfc7644_3_5_2_entraP14GroupPatchAnswers204WhenTheHostAsksForIt() {
             ScimClient quiet = ScimClient.of(new InMemoryUserRepository(), new InMemoryGroupRepository(),
                     ScimServiceConfig.defaults().withNoContentOnPatch(Set.of("Group")));

@@ -81,9 +81,10 @@ final class MembershipWrites {
                   RequestContext ctx) {
         String what = type.name() + " '" + id + "'";
         Group current = groups.getWithoutMembers(id, ctx).orElseThrow(() -> ScimException.notFound(type.name(), id));
-        String version = ResourceEndpoint.version(context.json().toTree(current));
+        ObjectNode json = context.json().toTree(current);
+        String version = ResourceEndpoint.version(json);
         Preconditions.requireIfMatch(request, version, what);
-        PatchResult result = context.patchEngine().apply(type, context.json().toTree(current), split.otherOperations());
+        PatchResult result = context.patchEngine().apply(type, json, split.otherOperations());
         MembershipChange change = new MembershipChange(split.clearAll(), split.removed(), members(split.added()));
         if (!result.changed() && change.isEmpty()) {
             return new Outcome(current, false);

@@ -39,7 +39,14 @@ public final class Presenter {
     /** The resource as a client sees it: {@link #json} then projected. */
     public <T> ObjectNode present(ResourceBinding<T> binding, T resource, String baseUrl,
                                   AttributeSelection selection) {
-        ObjectNode json = json(binding, resource, baseUrl);
+        return project(binding, json(binding, resource, baseUrl), selection);
+    }
+
+    /**
+     * A resource's {@link #json} projected, for callers that also need the unprojected form (its entity tag when
+     * {@code meta} is excluded, its location).
+     */
+    public ObjectNode project(ResourceBinding<?> binding, ObjectNode json, AttributeSelection selection) {
         return selection.isDefault() && !hasNeverReturned(json) ? json
                 : selection.apply(context.registry(), binding.type(), json);
     }

@@ -11,7 +11,6 @@ import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimServiceConfig;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -132,8 +131,7 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
         if (exact != null) {
             return exact;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
             }

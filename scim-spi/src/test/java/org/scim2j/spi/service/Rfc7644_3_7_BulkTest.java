@@ -5,7 +5,6 @@ import static org.scim2j.spi.service.ScimTestClient.BASE;
 import static org.scim2j.spi.service.ScimTestClient.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,8 +101,6 @@ class Rfc7644_3_7_BulkTest {
         assertThat(reply.response().header("Allow")).isEqualTo("POST");
     }
 
-    // TODO enable once ResourceEndpoint implements POST/PUT/PATCH/DELETE (until then every write answers 501)
-    @Disabled("needs ResourceEndpoint")
     @Test
     void rfc7644_3_7_2_aNewUserBecomesAMemberOfANewGroupThroughItsBulkId() {
         ScimTestClient.Reply reply = client(10, 1 << 20).post("/Bulk", "{" + BULK + ",\"Operations\":["
@@ -124,8 +121,6 @@ class Rfc7644_3_7_BulkTest {
         assertThat(operations.get(1).get("version").asText()).startsWith("W/\"");
     }
 
-    // TODO enable once ResourceEndpoint implements POST/PUT/PATCH/DELETE (until then every write answers 501)
-    @Disabled("needs ResourceEndpoint")
     @Test
     void rfc7644_3_7_3_versionIsIfMatchAndEachOperationReportsItsOwnOutcome() {
         User bob = seed(users, "bob@example.com");

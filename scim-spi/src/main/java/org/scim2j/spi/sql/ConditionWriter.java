@@ -42,7 +42,7 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
      * @param sql      the SQL, safe to put next to {@code AND}, {@code OR} and {@code NOT}
      * @param params   the parameters of its placeholders, in order
      * @param nullable whether it may evaluate to UNKNOWN
-     * @param grouped  whether it is wrapped in parentheses as a whole
+     * @param grouped  whether it is one operand that {@code NOT} can precede without parentheses
      */
     record Fragment(String sql, List<Object> params, boolean nullable, boolean grouped) {
     }
@@ -207,8 +207,9 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
         if (values.inline()) {
             return and(anyNotNull(values.columns()), condition);
         }
+        // "grouped": EXISTS (...) is one operand, so that "not" writes NOT EXISTS (...)
         return new Fragment("EXISTS (" + values.existsSubquery() + " AND " + condition.sql() + ")",
-                condition.params(), false, false);
+                condition.params(), false, true);
     }
 
     private Fragment compare(ColumnMapping column, CompareOp op, FilterValue value) {

@@ -13,13 +13,16 @@ import org.scim2j.core.filter.FilterEvaluator;
 import org.scim2j.core.filter.ResourceFilter;
 import org.scim2j.core.query.ResourceSorter;
 import org.scim2j.core.query.SortOrder;
+import org.scim2j.filter.And;
 import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
+import org.scim2j.filter.Or;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -299,7 +302,43 @@ abstract class SqlDifferentialContract {
                 "password eq \"secret\"", "nickName2 eq \"x\"", "userName gt null", EXT + ":score sw \"1\"");
     }
 
-    private Set<String> evaluate(Filter filter, List<JsonNode> users) {
+    @Test
+    void randomCombinationsOfTheTableAgree() throws SQLException {
+        // and/or/not over the table's filters, nested up to three deep; a fixed seed keeps failures reproducible
+        Random random = new Random(7644);
+        List<Filter> leaves = FILTERS.stream().map(Filter::parse).filter(f -> !(f instanceof And || f instanceof Or))
+                .toList();
+        for (int i = 0; i < 300; i++) {
+            Filter filter = randomFilter(random, leaves, 3);
+            SqlCondition where = childTable.translate(filter);
+            assertThat(SqlFixture.select(connection, schema, where)).as("%s -> %s", filter, where.sql())
+                    .isEqualTo(evaluate(filter, childTableJson));
+        }
+    }
+
+    private static Filter randomFilter(Random random, List<Filter> leaves, int depth) {
+        int kind = depth == 0 ? 0 : random.nextInt(4);
+        switch (kind) {
+            case 1:
+                return Filter.and(randomFilter(random, leaves, depth - 1), randomFilter(random, leaves, depth - 1));
+            case 2:
+                return Filter.or(randomFilter(random, leaves, depth - 1), randomFilter(random, leaves, depth - 1));
+            case 3:
+                return Filter.not(randomFilter(random, leaves, depth - 1));
+            default:
+                return leaves.get(random.nextInt(leaves.size()));
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    String schemaName() {
+        return schema;
+    }
+
+    Set<String> evaluate(Filter filter, List<JsonNode> users) {
         ResourceFilter compiled = evaluator.compile(filter, SqlFixture.USER);
         return users.stream().filter(compiled).map(n -> n.get("id").textValue())
                 .collect(Collectors.toCollection(TreeSet::new));

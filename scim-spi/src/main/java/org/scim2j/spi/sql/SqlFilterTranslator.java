@@ -131,7 +131,8 @@ public final class SqlFilterTranslator {
      * The {@code ORDER BY} keys for {@code sortBy} (RFC 7644 §3.4.2.3), ordered as scim-core's ResourceSorter orders
      * resources: case-insensitive strings by {@code LOWER}, resources without a value ({@code NULL} or {@code ''})
      * last when ascending and first when descending; then the {@code id} column, when mapped, ascending, so that
-     * pages are stable. A {@code null} {@code sortBy} orders by {@code id} alone.
+     * pages are stable. A {@code null} {@code sortBy} orders by {@code id} alone. The key of a string column is an
+     * expression such as {@code LOWER(NULLIF(u.login, ''))}; index that expression to sort large tables.
      *
      * @throws ScimException 400 {@code invalidValue} when {@code sortBy} is unknown, never returned, or has no
      *                       column; and for a multi-valued attribute held in a sub-query (sort by its primary or

@@ -133,8 +133,8 @@ class SqlFilterTranslatorTest {
         }
         assertThat(eq.parameters()).containsExactly(hostile);
         assertThat(ne.parameters()).containsExactly(hostile);
-        assertThat(co.parameters()).containsExactly("%" + ConditionWriter.escapeLike(hostile) + "%");
-        assertThat(sw.parameters()).containsExactly(ConditionWriter.escapeLike(hostile) + "%");
+        assertThat(co.parameters()).containsExactly("%" + SqlValues.escapeLike(hostile) + "%");
+        assertThat(sw.parameters()).containsExactly(SqlValues.escapeLike(hostile) + "%");
     }
 
     @Test
@@ -295,12 +295,12 @@ class SqlFilterTranslatorTest {
 
     @Test
     void dateTimesAreReadAsTheEvaluatorReadsThem() {
-        assertThat(ConditionWriter.dateTime("2011-05-13T04:42:34Z")).isEqualTo("2011-05-13T04:42:34Z");
-        assertThat(ConditionWriter.dateTime("2011-05-13t04:42:34.1234567891z"))
+        assertThat(SqlValues.dateTime("2011-05-13T04:42:34Z")).isEqualTo("2011-05-13T04:42:34Z");
+        assertThat(SqlValues.dateTime("2011-05-13t04:42:34.1234567891z"))
                 .isEqualTo(OffsetDateTime.parse("2011-05-13T04:42:34.123456789Z"));
-        assertThat(ConditionWriter.dateTime("2011-05-13T04:42:34-07:30"))
+        assertThat(SqlValues.dateTime("2011-05-13T04:42:34-07:30"))
                 .isEqualTo(OffsetDateTime.parse("2011-05-13T12:12:34Z"));
-        assertThat(ConditionWriter.dateTime("2011-05-13T04:42:34")).isEqualTo(OffsetDateTime.parse(
+        assertThat(SqlValues.dateTime("2011-05-13T04:42:34")).isEqualTo(OffsetDateTime.parse(
                 "2011-05-13T04:42:34Z"));
     }
 }

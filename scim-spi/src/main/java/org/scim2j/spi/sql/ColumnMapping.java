@@ -1,0 +1,34 @@
+package org.scim2j.spi.sql;
+
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.AttributeType;
+
+/**
+ * One attribute (or sub-attribute) stored in one SQL column expression.
+ *
+ * @param path       the canonical attribute path, for messages
+ * @param definition the attribute's schema definition: its type and {@code caseExact} drive the SQL
+ * @param sql        the column expression, parenthesised unless it is a plain (possibly qualified) name
+ */
+record ColumnMapping(String path, AttributeDefinition definition, String sql) {
+
+    static ColumnMapping of(String path, AttributeDefinition definition, String columnSql) {
+        String sql = columnSql.strip();
+        if (sql.isEmpty()) {
+            throw new IllegalArgumentException("empty column for '" + path + "'");
+        }
+        // A plain column name is used as is; anything else is grouped so that operators cannot bind into it.
+        return new ColumnMapping(path, definition, sql.matches("[A-Za-z_][A-Za-z0-9_$.\"]*") ? sql : "(" + sql + ")");
+    }
+
+    /** Whether the values are text: string, reference or binary (base64). */
+    boolean isText() {
+        AttributeType type = definition.type();
+        return type == AttributeType.STRING || type == AttributeType.REFERENCE || type == AttributeType.BINARY;
+    }
+
+    /** Whether text compares ignoring case: strings and references that are not {@code caseExact}. */
+    boolean ignoresCase() {
+        return isText() && definition.type() != AttributeType.BINARY && !definition.caseExact();
+    }
+}

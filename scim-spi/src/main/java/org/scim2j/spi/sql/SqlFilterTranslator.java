@@ -1,0 +1,407 @@
+package org.scim2j.spi.sql;
+
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
+import org.scim2j.core.filter.FilterEvaluator;
+import org.scim2j.core.query.ResourceSorter;
+import org.scim2j.core.query.SortOrder;
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.ResolvedAttribute;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.filter.AttributePath;
+import org.scim2j.filter.Filter;
+import org.scim2j.filter.FilterParseException;
+import org.scim2j.spi.FilterSupport;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Translates SCIM filters (RFC 7644 §3.4.2.2) into parameterised SQL {@code WHERE} conditions, and {@code sortBy}
+ * (§3.4.2.3) into {@code ORDER BY} keys, for one resource type stored in relational tables. Immutable and
+ * thread-safe: build one per resource type and share it.
+ *
+ * <pre>{@code
+ *   SqlFilterTranslator users = SqlFilterTranslator.builder(SchemaRegistry.standard(), Schemas.USER_RESOURCE_TYPE)
+ *       .column("id", "u.uuid")
+ *       .column("userName", "u.login")
+ *       .column("active", "u.active")
+ *       .column("meta.created", "u.created_at")
+ *       .multiValued("emails", "SELECT 1 FROM user_emails e WHERE e.user_uuid = u.uuid",
+ *               Map.of("value", "e.email", "type", "e.type"))
+ *       .build();
+ *   SqlCondition where = users.translate(Filter.parse("userName sw \"j\" and emails[type eq \"work\"]"));
+ *   // (LOWER(u.login) LIKE LOWER(?) ESCAPE '\' AND EXISTS (SELECT 1 FROM user_emails e WHERE e.user_uuid = u.uuid
+ *   //   AND LOWER(e.type) = LOWER(?)))                                        parameters: ["j%", "work"]
+ * }</pre>
+ *
+ * <p><b>Agreement with the in-memory evaluator.</b> The SQL selects the rows whose SCIM JSON scim-core's
+ * {@link FilterEvaluator} matches; the filter is first validated by that evaluator, so both reject the same filters
+ * with the same 400 {@code invalidFilter} detail. In particular: strings that are not {@code caseExact} compare as
+ * {@code LOWER(col) = LOWER(?)} (index {@code LOWER(col)}); {@code co}/{@code sw}/{@code ew} are {@code LIKE ...
+ * ESCAPE '\'} with {@code % _ \} of the value escaped; {@code pr} is {@code col IS NOT NULL AND col <> ''} for text;
+ * {@code x eq null} is {@code not (x pr)}; {@code ne} also matches rows where the column is NULL (or, multi-valued,
+ * that have no value); {@code not} is two-valued ({@code IS NOT TRUE} where SQL could say UNKNOWN).
+ *
+ * <p><b>What the columns must be.</b> string/reference/binary: {@code VARCHAR}/{@code TEXT} (not {@code CHAR}, whose
+ * padding changes equality); boolean: {@code BOOLEAN}; integer: an integer type (bound as {@link Long}); decimal:
+ * {@code NUMERIC}/{@code DECIMAL} (bound as {@link java.math.BigDecimal}); dateTime: {@code TIMESTAMP WITH TIME ZONE}
+ * (bound as {@link java.time.OffsetDateTime} in UTC; PostgreSQL keeps microseconds, so literals with finer fractions
+ * are rounded by the driver). Values are only ever bound as parameters, never written into the SQL.
+ *
+ * <p><b>Strings and collations.</b> {@code gt}/{@code ge}/{@code lt}/{@code le} and sorting compare strings in the
+ * database's collation; FilterEvaluator compares code points. They agree on H2 (which compares Java strings) and on
+ * PostgreSQL with a {@code C} or {@code C.UTF-8} collation; elsewhere set {@link Builder#collation(String)} to
+ * {@code "C"} (quoted). {@code LOWER} folds case per the database locale and Java per Unicode; they agree on
+ * letters with one-to-one case mappings (ASCII, Latin-1, accents), not on {@code ß} or the Turkish dotless i.
+ */
+public final class SqlFilterTranslator {
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+    private final SchemaRegistry registry;
+    private final ResourceType type;
+    private final FilterEvaluator evaluator;
+    private final Map<String, ColumnMapping> columns;
+    private final Map<String, MultiValuedMapping> multiValued;
+    private final String lowerFunction;
+    private final String collation;
+    private final String description;
+
+    private SqlFilterTranslator(Builder b) {
+        this.registry = b.registry;
+        this.type = b.type;
+        this.evaluator = new FilterEvaluator(registry);
+        this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(b.columns));
+        this.multiValued = Collections.unmodifiableMap(new LinkedHashMap<>(b.multiValued));
+        this.lowerFunction = b.lowerFunction;
+        this.collation = b.collation;
+        this.description = describe();
+    }
+
+    /** A builder for a resource type whose attributes are resolved against {@code registry}. */
+    public static Builder builder(SchemaRegistry registry, ResourceType type) {
+        return new Builder(registry, type);
+    }
+
+    /**
+     * The SQL condition selecting the resources that match {@code filter}.
+     *
+     * @throws ScimException 400 {@code invalidFilter} when the filter does not fit the resource type (as
+     *                       FilterEvaluator reports it), or names attributes that have no column; the detail then
+     *                       names every one of them and what can be filtered on
+     */
+    public SqlCondition translate(Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        evaluator.compile(filter, type);
+        Set<String> unmapped = new LinkedHashSet<>();
+        ConditionWriter.Fragment sql = filter.accept(new ConditionWriter(this, unmapped));
+        if (!unmapped.isEmpty()) {
+            throw ScimException.invalidFilter("cannot filter " + type.name() + " resources on "
+                    + quoteAll(unmapped) + ": this server can only filter on " + description);
+        }
+        return new SqlCondition(sql.sql(), sql.params());
+    }
+
+    /**
+     * Whether every attribute that {@code filter} names has a column; every operator is supported on a mapped
+     * attribute. A filter that does not fit the schema (an unknown attribute aside) is "supported" in the sense that
+     * {@link #translate(Filter)} answers it, with the same 400 as the in-memory evaluator.
+     */
+    public boolean supports(Filter filter) {
+        Set<String> unmapped = new LinkedHashSet<>();
+        filter.accept(new ConditionWriter(this, unmapped));
+        return unmapped.isEmpty();
+    }
+
+    /** {@link #supports(Filter)} with a description that lists the mapped attributes, for the service's 400. */
+    public FilterSupport filterSupport() {
+        return FilterSupport.of(this::supports, description);
+    }
+
+    /**
+     * The {@code ORDER BY} keys for {@code sortBy} (RFC 7644 §3.4.2.3), ordered as scim-core's ResourceSorter orders
+     * resources: case-insensitive strings by {@code LOWER}, resources without a value ({@code NULL} or {@code ''})
+     * last when ascending and first when descending; then the {@code id} column, when mapped, ascending, so that
+     * pages are stable. A {@code null} {@code sortBy} orders by {@code id} alone. The key of a string column is an
+     * expression such as {@code LOWER(NULLIF(u.login, ''))}; index that expression to sort large tables.
+     *
+     * @throws ScimException 400 {@code invalidValue} when {@code sortBy} is unknown, never returned, or has no
+     *                       column; and for a multi-valued attribute held in a sub-query (sort by its primary or
+     *                       first value is not expressed in SQL here)
+     */
+    public SqlOrder orderBy(AttributePath sortBy, SortOrder order) {
+        ColumnMapping id = columns.get("id");
+        String tieBreaker = id == null ? null : id.sql() + " ASC";
+        if (sortBy == null) {
+            if (tieBreaker == null) {
+                throw new IllegalStateException("no sortBy and no column for 'id' to order by");
+            }
+            return new SqlOrder(tieBreaker);
+        }
+        ResourceSorter.comparator(registry, type, sortBy, order); // the same 400s as sorting in memory
+        ResolvedAttribute resolved = registry.resolve(type, sortBy, ScimType.INVALID_VALUE);
+        ColumnMapping column = sortColumn(resolved);
+        if (column == null) {
+            throw ScimException.invalidValue("cannot sort " + type.name() + " resources by '" + sortBy
+                    + "': this server can only sort by " + String.join(", ", sortable()));
+        }
+        String key = column.isText() ? "NULLIF(" + column.sql() + ", '')" : column.sql();
+        if (column.ignoresCase()) {
+            key = lowerFunction + "(" + key + ")";
+        }
+        if (column.isText() && collation != null) {
+            key = key + " COLLATE " + collation;
+        }
+        boolean descending = order == SortOrder.DESCENDING;
+        String sql = key + (descending ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+        return new SqlOrder(tieBreaker == null || column == id ? sql : sql + ", " + tieBreaker);
+    }
+
+    private ColumnMapping sortColumn(ResolvedAttribute resolved) {
+        AttributeDefinition attribute = resolved.attribute();
+        String sub = resolved.hasSubAttribute() ? resolved.subAttribute().name()
+                : resolved.target().isComplex() ? "value" : null;
+        if (attribute.multiValued()) {
+            MultiValuedMapping values = multiValued(resolved);
+            // only a value held in the resource's own row has an unambiguous "first" value
+            return values == null || !values.inline() || sub == null ? null : values.subAttributes().get(lower(sub));
+        }
+        String path = resolved.hasSubAttribute() || sub == null ? resolved.canonicalPath()
+                : resolved.canonicalPath() + "." + sub;
+        return columns.get(lower(path));
+    }
+
+    private Set<String> sortable() {
+        Set<String> out = new LinkedHashSet<>();
+        columns.values().forEach(c -> out.add(c.path()));
+        multiValued.values().stream().filter(MultiValuedMapping::inline)
+                .forEach(m -> m.columns().forEach(c -> out.add(c.path())));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- lookups for ConditionWriter
+
+    ResolvedAttribute find(AttributePath path) {
+        return registry.find(type, path).orElse(null);
+    }
+
+    ColumnMapping column(ResolvedAttribute resolved) {
+        String path = resolved.canonicalPath();
+        if (resolved.target().isComplex()) {
+            path = path + ".value"; // "manager eq ..." compares manager.value, as FilterEvaluator does
+        }
+        return columns.get(lower(path));
+    }
+
+    MultiValuedMapping multiValued(ResolvedAttribute resolved) {
+        return multiValued.get(lower(attributeKey(resolved)));
+    }
+
+    /** The mapped sub-attributes of a singular complex attribute ({@code name}), by lower-case name. */
+    Map<String, ColumnMapping> subAttributeColumns(ResolvedAttribute resolved) {
+        String prefix = lower(attributeKey(resolved)) + ".";
+        Map<String, ColumnMapping> out = new TreeMap<>();
+        columns.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+
+    String lowerFunction() {
+        return lowerFunction;
+    }
+
+    String collation() {
+        return collation;
+    }
+
+    private static String attributeKey(ResolvedAttribute resolved) {
+        String name = resolved.attribute().name();
+        return resolved.extension() ? resolved.schemaUrn() + ":" + name : name;
+    }
+
+    private String describe() {
+        Set<String> names = new LinkedHashSet<>();
+        columns.values().forEach(c -> names.add(c.path()));
+        multiValued.values().forEach(m -> names.add(m.attribute() + "[" + String.join(", ",
+                m.columns().stream().map(c -> c.path().substring(c.path().lastIndexOf('.') + 1)).toList()) + "]"));
+        return String.join(", ", names) + " (with eq, ne, co, sw, ew, gt, ge, lt, le, pr, and, or, not)";
+    }
+
+    private static String quoteAll(Set<String> paths) {
+        return "'" + String.join("', '", paths) + "'";
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "SqlFilterTranslator[" + type.name() + ": " + description + "]";
+    }
+
+    /**
+     * Maps attributes to SQL; not thread-safe. Column and sub-query SQL is trusted configuration, written into the
+     * statement as is: never build it from request data.
+     */
+    public static final class Builder {
+        private final SchemaRegistry registry;
+        private final ResourceType type;
+        private final Map<String, ColumnMapping> columns = new LinkedHashMap<>();
+        private final Map<String, MultiValuedMapping> multiValued = new LinkedHashMap<>();
+        private String lowerFunction = "LOWER";
+        private String collation;
+
+        private Builder(SchemaRegistry registry, ResourceType type) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            this.type = Objects.requireNonNull(type, "type");
+            if (registry.resourceType(type.name()).isEmpty()) {
+                throw new IllegalArgumentException("resource type " + type.name() + " is not in the registry");
+            }
+        }
+
+        /**
+         * Stores a singular attribute or sub-attribute in a column expression, e.g. {@code ("userName", "u.login")},
+         * {@code ("name.familyName", "u.last_name")}, {@code ("meta.created", "u.created_at")} or
+         * {@code ("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", "u.emp_no")}.
+         *
+         * <p>A sub-attribute of a multi-valued attribute ({@code "emails.value"}, or {@code "emails"} for its
+         * {@code value}) may be given a column of the resource's own row too: the attribute then has at most one
+         * value, present when one of its columns is not NULL (a single {@code email} column, as SonarQube has).
+         *
+         * @throws IllegalArgumentException if the path is unknown, names a complex attribute without
+         *                                  {@code value}, or a multi-valued attribute already given a sub-query
+         */
+        public Builder column(String attributePath, String columnSql) {
+            Objects.requireNonNull(columnSql, "columnSql");
+            ResolvedAttribute resolved = resolve(attributePath);
+            AttributeDefinition attribute = resolved.attribute();
+            AttributeDefinition target = resolved.target();
+            String path = resolved.canonicalPath();
+            if (target.isComplex()) {
+                target = target.subAttribute("value");
+                if (target == null) {
+                    throw new IllegalArgumentException("'" + attributePath + "' is complex: map its sub-attributes");
+                }
+                path = path + ".value";
+            }
+            if (!attribute.multiValued()) {
+                columns.put(lower(path), ColumnMapping.of(path, target, columnSql));
+                return this;
+            }
+            if (!attribute.isComplex()) {
+                throw new IllegalArgumentException("multi-valued simple attribute '" + attributePath
+                        + "' is not supported");
+            }
+            String key = lower(attributeKey(resolved));
+            MultiValuedMapping existing = multiValued.get(key);
+            if (existing != null && !existing.inline()) {
+                throw new IllegalArgumentException("'" + attribute.name() + "' already has a sub-query");
+            }
+            Map<String, ColumnMapping> subs = new LinkedHashMap<>(existing == null ? Map.of()
+                    : existing.subAttributes());
+            subs.put(lower(target.name()), ColumnMapping.of(path, target, columnSql));
+            multiValued.put(key, new MultiValuedMapping(attributeKey(resolved), null, subs));
+            return this;
+        }
+
+        /**
+         * Stores a multi-valued complex attribute in rows of another table. {@code existsSubquery} selects the rows of
+         * one resource and ends with its correlation condition, to which {@code AND (...)} is appended; keep an
+         * {@code OR} in it parenthesised. {@code subAttributeColumns} maps sub-attribute names to columns of those
+         * rows. A value path, or a comparison of a sub-attribute, becomes {@code EXISTS (subquery AND ...)}:
+         *
+         * <pre>{@code
+         *   .multiValued("emails", "SELECT 1 FROM user_emails e WHERE e.user_uuid = u.uuid",
+         *           Map.of("value", "e.email", "type", "e.type", "primary", "e.is_primary"))
+         *   // emails[type eq "work" and value co "@example.com"]
+         *   // -> EXISTS (SELECT 1 FROM user_emails e WHERE e.user_uuid = u.uuid
+         *   //            AND (LOWER(e.type) = LOWER(?) AND LOWER(e.email) LIKE LOWER(?) ESCAPE '\'))
+         * }</pre>
+         *
+         * @throws IllegalArgumentException if the attribute is not a multi-valued complex attribute, a key is not one
+         *                                  of its sub-attributes, or the attribute already has columns
+         */
+        public Builder multiValued(String attribute, String existsSubquery, Map<String, String> subAttributeColumns) {
+            Objects.requireNonNull(existsSubquery, "existsSubquery");
+            Objects.requireNonNull(subAttributeColumns, "subAttributeColumns");
+            ResolvedAttribute resolved = resolve(attribute);
+            AttributeDefinition definition = resolved.attribute();
+            if (resolved.hasSubAttribute() || !definition.multiValued() || !definition.isComplex()) {
+                throw new IllegalArgumentException("'" + attribute + "' is not a multi-valued complex attribute");
+            }
+            if (existsSubquery.isBlank() || subAttributeColumns.isEmpty()) {
+                throw new IllegalArgumentException("'" + attribute + "' needs a sub-query and at least one column");
+            }
+            String key = lower(attributeKey(resolved));
+            if (multiValued.containsKey(key)) {
+                throw new IllegalArgumentException("'" + attribute + "' is already mapped");
+            }
+            Map<String, ColumnMapping> subs = new LinkedHashMap<>();
+            subAttributeColumns.forEach((name, column) -> {
+                AttributeDefinition sub = definition.subAttribute(name);
+                if (sub == null) {
+                    throw new IllegalArgumentException("'" + definition.name() + "' has no sub-attribute '" + name
+                            + "'");
+                }
+                subs.put(lower(sub.name()), ColumnMapping.of(resolved.canonicalPath() + "." + sub.name(), sub,
+                        Objects.requireNonNull(column, "column")));
+            });
+            multiValued.put(key, new MultiValuedMapping(attributeKey(resolved), existsSubquery.strip(), subs));
+            return this;
+        }
+
+        /**
+         * The SQL function that lower-cases text, {@code LOWER} by default; e.g. a locale-independent function of
+         * the host's. Case-insensitive comparisons apply it to both sides.
+         */
+        public Builder lowerFunction(String function) {
+            if (function == null || !FUNCTION_NAME.matcher(function).matches()) {
+                throw new IllegalArgumentException("not a function name: " + function);
+            }
+            this.lowerFunction = function;
+            return this;
+        }
+
+        /**
+         * A collation for string ordering ({@code gt}, {@code ge}, {@code lt}, {@code le}, {@code ORDER BY}),
+         * appended as {@code COLLATE <collation>}; e.g. {@code "\"C\""} on PostgreSQL, for the code-point order the
+         * in-memory evaluator uses. None by default (H2 does not accept {@code COLLATE} in expressions).
+         */
+        public Builder collation(String collation) {
+            if (collation != null && !collation.matches("\"[A-Za-z0-9_.@-]+\"|[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("not a collation name: " + collation);
+            }
+            this.collation = collation;
+            return this;
+        }
+
+        /** The translator; the builder can be reused. */
+        public SqlFilterTranslator build() {
+            return new SqlFilterTranslator(this);
+        }
+
+        private ResolvedAttribute resolve(String attributePath) {
+            AttributePath path;
+            try {
+                path = AttributePath.parse(Objects.requireNonNull(attributePath, "attributePath"));
+            } catch (FilterParseException e) {
+                throw new IllegalArgumentException("not an attribute path: " + attributePath, e);
+            }
+            return registry.find(type, path).orElseThrow(() -> new IllegalArgumentException("unknown attribute '"
+                    + attributePath + "' for resource type " + type.name()));
+        }
+    }
+}

@@ -37,7 +37,13 @@ class ScimPropertiesTest {
     void defaultsWhenNothingIsGiven() {
         ScimProperties p = ScimProperties.of(Map.of());
         assertThat(p.servletSettings().enabled().getAsBoolean()).isTrue();
-        assertThat(p.serviceConfig()).isEqualTo(ScimServiceConfig.defaults());
+        ScimServiceConfig config = p.serviceConfig();
+        ScimServiceConfig defaults = ScimServiceConfig.defaults();
+        assertThat(config.maxResults()).isEqualTo(defaults.maxResults());
+        assertThat(config.defaultCount()).isEqualTo(defaults.defaultCount());
+        assertThat(config.unsupportedFilters()).isEqualTo(defaults.unsupportedFilters());
+        assertThat(config.patchOptions().tolerances()).isEqualTo(defaults.patchOptions().tolerances());
+        assertThat(config.bulkMaxOperations()).isEqualTo(defaults.bulkMaxOperations());
     }
 
     @Test

@@ -1,0 +1,156 @@
+package org.scim2j.servlet;
+
+import org.scim2j.core.patch.PatchOptions;
+import org.scim2j.core.patch.Tolerance;
+import org.scim2j.spi.service.ScimServiceConfig;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Configuration from plain key-value pairs (a host's properties file, servlet init parameters, environment).
+ * Unknown keys are ignored; a malformed value fails fast with {@link IllegalArgumentException} naming the key.
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code scim.enabled}</td><td>{@code true}</td><td>false: every SCIM URL answers 404</td></tr>
+ * <tr><td>{@code scim.baseUrl}</td><td>derived</td><td>absolute base URL for Location and meta.location</td></tr>
+ * <tr><td>{@code scim.trustForwardedHeaders}</td><td>{@code false}</td><td>derive the base URL from
+ *     Forwarded / X-Forwarded-* headers</td></tr>
+ * <tr><td>{@code scim.maxPayloadBytes}</td><td>1048576</td><td>largest request body (413 beyond)</td></tr>
+ * <tr><td>{@code scim.defaultCount}</td><td>100</td><td>page size when a query gives none</td></tr>
+ * <tr><td>{@code scim.maxResults}</td><td>1000</td><td>largest page (filter.maxResults)</td></tr>
+ * <tr><td>{@code scim.filter.lenient}</td><td>{@code false}</td><td>accept unquoted filter values</td></tr>
+ * <tr><td>{@code scim.filter.unsupported}</td><td>{@code memory}</td><td>{@code reject} or {@code memory}
+ *     (evaluate filters the repository cannot, up to {@code scim.filter.maxScan} resources)</td></tr>
+ * <tr><td>{@code scim.filter.maxScan}</td><td>10000</td><td>in-memory evaluation limit</td></tr>
+ * <tr><td>{@code scim.patch.profile}</td><td>{@code lenient}</td><td>{@code strict}, {@code okta},
+ *     {@code entra} or {@code lenient}</td></tr>
+ * <tr><td>{@code scim.patch.tolerance.NAME}</td><td>per profile</td><td>switch one {@link Tolerance} on or
+ *     off, e.g. {@code scim.patch.tolerance.EMPTY_OPERATIONS=false}</td></tr>
+ * <tr><td>{@code scim.patch.noContent}</td><td>none</td><td>resource types whose PATCH answers 204, e.g.
+ *     {@code Group}</td></tr>
+ * <tr><td>{@code scim.bulk.maxOperations}</td><td>100</td><td>most operations per bulk request</td></tr>
+ * <tr><td>{@code scim.bulk.maxPayloadBytes}</td><td>1048576</td><td>largest bulk request</td></tr>
+ * </table>
+ */
+public final class ScimProperties {
+
+    private final Map<String, String> values;
+
+    private ScimProperties(Map<String, String> values) {
+        this.values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        this.values.putAll(values);
+    }
+
+    /** Reads the keys from a map. */
+    public static ScimProperties of(Map<String, String> values) {
+        return new ScimProperties(values);
+    }
+
+    /** Reads the keys from {@link Properties}. */
+    public static ScimProperties of(Properties properties) {
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return new ScimProperties(map);
+    }
+
+    /** The servlet settings these keys describe. */
+    public ScimServletSettings servletSettings() {
+        boolean enabled = bool("scim.enabled", true);
+        return new ScimServletSettings(() -> enabled, longValue("scim.maxPayloadBytes",
+                ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES), values.get("scim.baseUrl"),
+                bool("scim.trustForwardedHeaders", false));
+    }
+
+    /** The service configuration these keys describe, starting from {@link ScimServiceConfig#defaults()}. */
+    public ScimServiceConfig serviceConfig() {
+        ScimServiceConfig config = ScimServiceConfig.defaults();
+        config = config.withPaging(intValue("scim.defaultCount", config.defaultCount()),
+                intValue("scim.maxResults", config.maxResults()));
+        String unsupported = values.getOrDefault("scim.filter.unsupported", "memory").trim().toLowerCase(Locale.ROOT);
+        ScimServiceConfig.UnsupportedFilters policy = switch (unsupported) {
+            case "reject" -> ScimServiceConfig.UnsupportedFilters.REJECT;
+            case "memory" -> ScimServiceConfig.UnsupportedFilters.EVALUATE_IN_MEMORY;
+            default -> throw new IllegalArgumentException("scim.filter.unsupported must be reject or memory, not "
+                    + unsupported);
+        };
+        config = config.withFilters(bool("scim.filter.lenient", false), policy,
+                intValue("scim.filter.maxScan", config.maxInMemoryScan()));
+        config = config.withPatchOptions(patchOptions());
+        String noContent = values.get("scim.patch.noContent");
+        if (noContent != null && !noContent.isBlank()) {
+            config = config.withNoContentOnPatch(Arrays.stream(noContent.split(",")).map(String::trim)
+                    .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+        }
+        return config.withBulkLimits(intValue("scim.bulk.maxOperations", config.bulkMaxOperations()),
+                intValue("scim.bulk.maxPayloadBytes", config.bulkMaxPayloadBytes()));
+    }
+
+    /** The PATCH profile with its per-tolerance switches. */
+    public PatchOptions patchOptions() {
+        String profile = values.getOrDefault("scim.patch.profile", "lenient").trim().toLowerCase(Locale.ROOT);
+        PatchOptions options = switch (profile) {
+            case "strict" -> PatchOptions.strict();
+            case "okta" -> PatchOptions.okta();
+            case "entra" -> PatchOptions.entra();
+            case "lenient" -> PatchOptions.lenient();
+            default -> throw new IllegalArgumentException("scim.patch.profile must be strict, okta, entra or "
+                    + "lenient, not " + profile);
+        };
+        for (Tolerance tolerance : Tolerance.values()) {
+            String key = "scim.patch.tolerance." + tolerance.name();
+            if (values.containsKey(key)) {
+                options = options.with(tolerance, bool(key, false));
+            }
+        }
+        return options;
+    }
+
+    /** The keys present, for diagnostics. */
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not " + v);
+        };
+    }
+
+    private int intValue(String key, int fallback) {
+        long v = longValue(key, fallback);
+        if (v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(key + " is too large: " + v);
+        }
+        return (int) v;
+    }
+
+    private long longValue(String key, long fallback) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(v.trim());
+            if (parsed < 0) {
+                throw new IllegalArgumentException(key + " must not be negative: " + v);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not " + v, e);
+        }
+    }
+}

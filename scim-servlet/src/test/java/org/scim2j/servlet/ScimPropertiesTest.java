@@ -1,0 +1,58 @@
+package org.scim2j.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.scim2j.core.patch.Tolerance;
+import org.scim2j.spi.service.ScimServiceConfig;
+
+import java.util.Map;
+
+class ScimPropertiesTest {
+
+    @Test
+    void documentedKeysConfigureTheServiceAndTheServlet() {
+        ScimProperties p = ScimProperties.of(Map.of("scim.enabled", "false", "scim.maxResults", "200",
+                "scim.defaultCount", "50", "scim.filter.unsupported", "reject", "scim.patch.profile", "okta",
+                "scim.patch.tolerance.EMPTY_OPERATIONS", "true", "scim.patch.noContent", "Group",
+                "scim.bulk.maxOperations", "10", "scim.maxPayloadBytes", "2048", "scim.baseUrl",
+                "https://sq.example.com/api/scim/v2/"));
+        ScimServletSettings settings = p.servletSettings();
+        assertThat(settings.enabled().getAsBoolean()).isFalse();
+        assertThat(settings.maxPayloadBytes()).isEqualTo(2048);
+        assertThat(settings.baseUrl()).isEqualTo("https://sq.example.com/api/scim/v2");
+        ScimServiceConfig config = p.serviceConfig();
+        assertThat(config.maxResults()).isEqualTo(200);
+        assertThat(config.defaultCount()).isEqualTo(50);
+        assertThat(config.unsupportedFilters()).isEqualTo(ScimServiceConfig.UnsupportedFilters.REJECT);
+        assertThat(config.patchOptions().allows(Tolerance.ECHOED_ID)).isTrue();
+        assertThat(config.patchOptions().allows(Tolerance.EMPTY_OPERATIONS)).isTrue();
+        assertThat(config.patchOptions().allows(Tolerance.UPSERT_FILTERED_SUB_ATTRIBUTE)).isFalse();
+        assertThat(config.noContentOnPatch("group")).isTrue();
+        assertThat(config.bulkMaxOperations()).isEqualTo(10);
+    }
+
+    @Test
+    void defaultsWhenNothingIsGiven() {
+        ScimProperties p = ScimProperties.of(Map.of());
+        assertThat(p.servletSettings().enabled().getAsBoolean()).isTrue();
+        ScimServiceConfig config = p.serviceConfig();
+        ScimServiceConfig defaults = ScimServiceConfig.defaults();
+        assertThat(config.maxResults()).isEqualTo(defaults.maxResults());
+        assertThat(config.defaultCount()).isEqualTo(defaults.defaultCount());
+        assertThat(config.unsupportedFilters()).isEqualTo(defaults.unsupportedFilters());
+        assertThat(config.patchOptions().tolerances()).isEqualTo(defaults.patchOptions().tolerances());
+        assertThat(config.bulkMaxOperations()).isEqualTo(defaults.bulkMaxOperations());
+    }
+
+    @Test
+    void malformedValuesFailFastNamingTheKey() {
+        assertThatThrownBy(() -> ScimProperties.of(Map.of("scim.maxResults", "lots")).serviceConfig())
+                .hasMessageContaining("scim.maxResults");
+        assertThatThrownBy(() -> ScimProperties.of(Map.of("scim.enabled", "yes")).servletSettings())
+                .hasMessageContaining("scim.enabled");
+        assertThatThrownBy(() -> ScimProperties.of(Map.of("scim.patch.profile", "azure")).patchOptions())
+                .hasMessageContaining("scim.patch.profile");
+    }
+}

@@ -1,0 +1,335 @@
+package org.scim2j.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.scim2j.spi.memory.InMemoryGroupRepository;
+import org.scim2j.spi.memory.InMemoryUserRepository;
+import org.scim2j.spi.service.ScimService;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The HTTP behaviour of {@link ScimServlet}, run against a real container over loopback. Subclasses start Jetty
+ * and Tomcat, so both behave identically.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ScimServletBehaviour {
+
+    static final String TOKEN = "s3cr3t-admin-token";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SCIM = "application/scim+json";
+
+    private final AtomicBoolean enabled = new AtomicBoolean(true);
+    private ServletContainer container;
+    private URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Starts the container under test with the servlet mapped at {@code /api/scim/v2/*}. */
+    abstract ServletContainer start(ScimServlet servlet) throws Exception;
+
+    @BeforeAll
+    void startContainer() throws Exception {
+        ScimService service = ScimService.builder().users(new InMemoryUserRepository())
+                .groups(new InMemoryGroupRepository()).build();
+        ScimServlet servlet = new ScimServlet(service,
+                TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(TokenVerifier.hash(TOKEN), "admin")),
+                ScimServletSettings.defaults().withEnabled(enabled::get).withMaxPayloadBytes(64 * 1024));
+        container = start(servlet);
+        base = container.baseUrl();
+    }
+
+    @AfterAll
+    void stopContainer() throws Exception {
+        container.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        boolean auth = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+            auth |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!auth) {
+            b.header("Authorization", "Bearer " + TOKEN);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send("GET", path, null, headers);
+    }
+
+    HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = SCIM;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("POST", path, body, all);
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    static void assertScimError(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith(SCIM));
+        JsonNode body = json(response);
+        assertThat(body.path("schemas").toString()).contains("urn:ietf:params:scim:api:messages:2.0:Error");
+        assertThat(body.path("status").asText()).isEqualTo(Integer.toString(status));
+        assertThat(body.path("detail").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    String createUser(String userName) throws Exception {
+        HttpResponse<String> r = post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + userName + "\",\"active\":true}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).path("id").asText();
+    }
+
+    /** Sends raw bytes over a socket and returns the raw response head and body. */
+    String raw(String request) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            try {
+                while ((n = in.read(buffer)) > 0) {
+                    response.write(buffer, 0, n);
+                    if (response.toString(StandardCharsets.UTF_8).contains("\r\n\r\n{")
+                            && response.toString(StandardCharsets.UTF_8).trim().endsWith("}")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketException reset) {
+                // the server may close after answering an oversize request
+            }
+            return response.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    String path() {
+        return base.getPath();
+    }
+
+    // ---- authentication ------------------------------------------------------------------------------------
+
+    @Test
+    void missingCredentialsAre401WithAChallengeNamingBothSchemes() throws Exception {
+        HttpResponse<String> r = get("/Users", "Authorization", "");
+        assertScimError(r, 401);
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).contains("Bearer").contains("Basic"));
+    }
+
+    @Test
+    void wrongTokenIs401AndIsNotEchoed() throws Exception {
+        HttpResponse<String> r = get("/Users", "Authorization", "Bearer wrong-token-value");
+        assertScimError(r, 401);
+        assertThat(r.body()).doesNotContain("wrong-token-value");
+    }
+
+    @Test
+    void basicWithTheTokenAsUserNameAndAnEmptyPasswordIsAccepted() throws Exception {
+        String basic = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = get("/ServiceProviderConfig", "Authorization", "Basic " + basic);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void bearerTokenIsAccepted() throws Exception {
+        assertThat(get("/ServiceProviderConfig").statusCode()).isEqualTo(200);
+    }
+
+    // ---- enable switch -------------------------------------------------------------------------------------
+
+    @Test
+    void disabledScimAnswers404EverywhereWithoutAuthenticating() throws Exception {
+        enabled.set(false);
+        try {
+            assertScimError(get("/Users", "Authorization", ""), 404);
+            assertScimError(get("/ServiceProviderConfig"), 404);
+        } finally {
+            enabled.set(true);
+        }
+    }
+
+    // ---- media types ---------------------------------------------------------------------------------------
+
+    @Test
+    void responsesAreScimJsonAndRequestsMayBeJsonOrScimJson() throws Exception {
+        HttpResponse<String> asJson = send("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0"
+                + ":User\"],\"userName\":\"json.user\"}", "Content-Type", "application/json");
+        assertThat(asJson.statusCode()).as(asJson.body()).isEqualTo(201);
+        assertThat(asJson.headers().firstValue("Content-Type")).contains("application/scim+json; charset=utf-8");
+        HttpResponse<String> asScim = send("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0"
+                + ":User\"],\"userName\":\"scim.user\"}", "Content-Type", "application/scim+json; charset=utf-8");
+        assertThat(asScim.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void otherContentTypesAre415() throws Exception {
+        assertScimError(send("POST", "/Users", "userName=x", "Content-Type", "application/x-www-form-urlencoded"),
+                415);
+        assertScimError(send("POST", "/Users", "<user/>", "Content-Type", "text/xml"), 415);
+    }
+
+    @Test
+    void anAcceptHeaderThatExcludesJsonIs406() throws Exception {
+        assertScimError(get("/Users", "Accept", "text/html"), 406);
+        assertThat(get("/Users", "Accept", "application/json").statusCode()).isEqualTo(200);
+        assertThat(get("/Users", "Accept", "*/*").statusCode()).isEqualTo(200);
+    }
+
+    // ---- HTTP semantics ------------------------------------------------------------------------------------
+
+    @Test
+    void createAnswers201WithLocationAndETag() throws Exception {
+        HttpResponse<String> r = post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"located\"}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        String id = json(r).path("id").asText();
+        assertThat(r.headers().firstValue("Location")).contains(base + "/Users/" + id);
+        assertThat(json(r).path("meta").path("location").asText()).isEqualTo(base + "/Users/" + id);
+        HttpResponse<String> got = get("/Users/" + id);
+        assertThat(got.headers().firstValue("ETag")).hasValueSatisfying(v -> assertThat(v).startsWith("W/\""));
+    }
+
+    @Test
+    void readOnlyEndpointsAnswer405WithAllow() throws Exception {
+        HttpResponse<String> r = post("/ServiceProviderConfig", "{}");
+        assertScimError(r, 405);
+        assertThat(r.headers().firstValue("Allow")).contains("GET");
+    }
+
+    @Test
+    void unknownEndpointIs404ScimError() throws Exception {
+        assertScimError(get("/Nothing"), 404);
+        assertScimError(get("/Users/does-not-exist"), 404);
+    }
+
+    @Test
+    void methodOverrideHeaderTurnsPostIntoPatch() throws Exception {
+        String id = createUser("override.user");
+        HttpResponse<String> r = post("/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}",
+                "X-HTTP-Method-Override", "PATCH");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).path("active").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void queryParametersAreDecodedWithPlusPercent20AndPercent22() throws Exception {
+        createUser("decode.me");
+        for (String query : new String[] {"filter=userName+eq+%22decode.me%22",
+                "filter=userName%20eq%20%22decode.me%22", "filter=userName%20eq%20%22DECODE.ME%22"}) {
+            HttpResponse<String> r = get("/Users?" + query);
+            assertThat(r.statusCode()).as(query + " " + r.body()).isEqualTo(200);
+            assertThat(json(r).path("totalResults").asInt()).as(query).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void okta_connectorTestAndLookupAnswerListResponses() throws Exception {
+        HttpResponse<String> probe = get("/Users?startIndex=1&count=2");
+        assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(json(probe).path("totalResults").isInt()).isTrue();
+        HttpResponse<String> miss = get("/Users?filter=userName%20eq%20%22nobody%40okta.local%22&startIndex=1"
+                + "&count=100");
+        assertThat(miss.statusCode()).isEqualTo(200);
+        assertThat(json(miss).path("totalResults").asInt()).isZero();
+    }
+
+    @Test
+    void trailingSlashAndDoubleSlashesReachTheSameEndpoint() throws Exception {
+        assertThat(get("/ServiceProviderConfig/").statusCode()).isEqualTo(200);
+    }
+
+    // ---- limits and abuse ----------------------------------------------------------------------------------
+
+    @Test
+    void oversizeBodyIs413() throws Exception {
+        String big = "{\"userName\":\"" + "x".repeat(100 * 1024) + "\"}";
+        assertScimError(post("/Users", big), 413);
+    }
+
+    @Test
+    void aDeclaredGigabyteBodyIsRefusedWithoutBeingRead() throws Exception {
+        String response = raw("POST " + path() + "/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + TOKEN + "\r\nContent-Type: application/scim+json\r\nContent-Length: 1073741824\r\n\r\n{\"userName\":");
+        assertThat(response).startsWith("HTTP/1.1 413");
+        assertThat(response).contains("urn:ietf:params:scim:api:messages:2.0:Error");
+    }
+
+    @Test
+    void malformedJsonIs400InvalidSyntax() throws Exception {
+        HttpResponse<String> r = post("/Users", "{\"userName\": ");
+        assertScimError(r, 400);
+        assertThat(json(r).path("scimType").asText()).isEqualTo("invalidSyntax");
+    }
+
+    @Test
+    void deeplyNestedBodyIs400() throws Exception {
+        assertScimError(post("/Users", "[".repeat(5000) + "]".repeat(5000)), 400);
+        assertScimError(post("/Users", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)), 400);
+    }
+
+    @Test
+    void invalidUtf8Is400() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/Users"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", SCIM)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 'u', '"', ':', '"', (byte) 0xC3,
+                        (byte) 0x28, '"', '}'})).build();
+        assertScimError(http.send(request, HttpResponse.BodyHandlers.ofString()), 400);
+    }
+
+    @Test
+    void hostileIdsOnlyEverReachTheRepositoryAndGet404() throws Exception {
+        for (String id : new String[] {"..%2F..%2Fetc%2Fpasswd", "abc%00def", "x".repeat(4000), "%3Cscript%3E",
+                "a%20b"}) {
+            HttpResponse<String> r = get("/Users/" + id);
+            assertThat(r.statusCode()).as(id.length() > 40 ? id.substring(0, 40) + "..." : id).isIn(400, 404);
+            if (r.headers().firstValue("Content-Type").orElse("").startsWith(SCIM)) {
+                assertScimError(r, r.statusCode());
+            }
+        }
+    }
+
+    @Test
+    void requestIdsWithControlCharactersAreNotReflectedIntoHeaders() throws Exception {
+        String response = raw("GET " + path() + "/ServiceProviderConfig HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\nX-Request-Id: a\tInjected: yes\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200");
+        assertThat(response).doesNotContain("Injected");
+    }
+}

@@ -32,7 +32,7 @@ final class JettyContainer implements ServletContainer {
     }
 
     @Override
-    public void close() throws Exception {
+    public void stop() throws Exception {
         server.stop();
     }
 }

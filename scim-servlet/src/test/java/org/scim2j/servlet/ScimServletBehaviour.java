@@ -277,6 +277,52 @@ abstract class ScimServletBehaviour {
         assertThat(get("/ServiceProviderConfig/").statusCode()).isEqualTo(200);
     }
 
+    // ---- protocol over HTTP ----------------------------------------------------------------------------------
+
+    @Test
+    void crudRoundTripWithETagsOverHttp() throws Exception {
+        String id = createUser("crud.user");
+        HttpResponse<String> got = get("/Users/" + id);
+        String etag = got.headers().firstValue("ETag").orElseThrow();
+        assertThat(get("/Users/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        HttpResponse<String> put = send("PUT", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0"
+                + ":User\"],\"userName\":\"crud.user\",\"active\":false}", "Content-Type", SCIM, "If-Match", etag);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(json(put).path("active").asBoolean(true)).isFalse();
+        assertScimError(send("PUT", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"crud.user\"}", "Content-Type", SCIM, "If-Match", etag), 412);
+        assertThat(send("DELETE", "/Users/" + id, null).statusCode()).isEqualTo(204);
+        assertScimError(get("/Users/" + id), 404);
+    }
+
+    @Test
+    void searchWithPostAndDiscoveryOverHttp() throws Exception {
+        createUser("searched.user");
+        HttpResponse<String> r = post("/Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
+                + "SearchRequest\"],\"filter\":\"userName sw \\\"searched\\\"\",\"attributes\":[\"userName\"]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).path("totalResults").asInt()).isEqualTo(1);
+        assertThat(json(r).path("Resources").get(0).has("active")).isFalse();
+        assertThat(json(get("/ResourceTypes")).path("totalResults").asInt()).isEqualTo(2);
+        assertThat(get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:User").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bulkOverHttpResolvesBulkIds() throws Exception {
+        HttpResponse<String> r = post("/Bulk", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+                 {"method":"POST","path":"/Users","bulkId":"u1","data":{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bulk.user"}},
+                 {"method":"POST","path":"/Groups","bulkId":"g1","data":{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Bulk group","members":[{"value":"bulkId:u1"}]}}]}""");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode operations = json(r).path("Operations");
+        assertThat(operations.get(0).path("status").asText()).isEqualTo("201");
+        assertThat(operations.get(1).path("status").asText()).isEqualTo("201");
+        String groupLocation = operations.get(1).path("location").asText();
+        String userId = operations.get(0).path("location").asText().replaceAll(".*/", "");
+        JsonNode group = json(get(groupLocation.substring(base.toString().length())));
+        assertThat(group.path("members").get(0).path("value").asText()).isEqualTo(userId);
+    }
+
     // ---- limits and abuse ----------------------------------------------------------------------------------
 
     @Test

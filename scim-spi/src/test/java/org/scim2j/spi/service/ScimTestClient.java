@@ -64,6 +64,12 @@ final class ScimTestClient {
         return new Reply(response);
     }
 
+    /** A request whose query parameters are given already decoded (for arbitrary filter text). */
+    Reply send(String method, String path, String body, Map<String, String> headers, Map<String, List<String>> query) {
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        return new Reply(service.handle(new ScimRequest(method, path, query, headers, bytes, "tester", BASE, "test")));
+    }
+
     private static String decode(String s) {
         // a literal '+' in test input stays a '+' unless it is written %2B; test strings use spaces directly
         return URLDecoder.decode(s.replace("+", "%2B").replace(" ", "+"), StandardCharsets.UTF_8);

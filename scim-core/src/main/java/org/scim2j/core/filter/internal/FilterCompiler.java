@@ -112,7 +112,7 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
             throw ScimException.invalidFilter("'" + op.token() + "' cannot compare '" + target.path()
                     + "' with null; only eq and ne can");
         }
-        ValueTest test = ValueTests.compile(target.definition(), op, filter.value(), target.path());
+        ValueTest test = ValuePredicates.compile(target.definition(), op, filter.value(), target.path());
         if (op == CompareOp.NE) {
             // Any value that differs matches (RFC 7644 §3.4.2.2, multi-valued rule); no value at all matches too.
             return context -> at.anyValue(context, test) || !at.anyValue(context, ANY);

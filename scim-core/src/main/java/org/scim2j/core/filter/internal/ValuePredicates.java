@@ -15,9 +15,9 @@ import java.math.BigDecimal;
  * Turns {@code op literal} into a test of one JSON value, checking at compile time that the operator applies to the
  * attribute's type and that the literal has that type (RFC 7644 §3.4.2.2). Literals are parsed here, once.
  */
-final class ValueTests {
+final class ValuePredicates {
 
-    private ValueTests() {
+    private ValuePredicates() {
     }
 
     static ValueTest compile(AttributeDefinition target, CompareOp op, FilterValue literal, String path) {

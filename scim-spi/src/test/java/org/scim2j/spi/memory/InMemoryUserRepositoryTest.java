@@ -1,0 +1,13 @@
+package org.scim2j.spi.memory;
+
+import org.scim2j.spi.UserRepository;
+import org.scim2j.spi.testkit.UserRepositoryContract;
+
+/** The in-memory user repository keeps every attribute, evaluates every filter and sorts. */
+class InMemoryUserRepositoryTest extends UserRepositoryContract {
+
+    @Override
+    protected UserRepository newRepository() {
+        return new InMemoryUserRepository();
+    }
+}

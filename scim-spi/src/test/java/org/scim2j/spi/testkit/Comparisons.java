@@ -1,0 +1,138 @@
+package org.scim2j.spi.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.json.ScimJson;
+import org.scim2j.core.resource.Meta;
+import org.scim2j.filter.AttributePath;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** How the kit compares resources: as JSON, without what a store may legitimately not keep or may add. */
+final class Comparisons {
+
+    private static final ScimJson JSON = ScimJson.defaults();
+    private static final String CORE_SCHEMA_PREFIX = "urn:ietf:params:scim:schemas:core:";
+
+    private Comparisons() {
+    }
+
+    /**
+     * The resource as JSON without {@code id} (compared on its own), {@code meta}, {@code schemas} (derived by the models) and the given attribute
+     * paths, with every array sorted: RFC 7643 §2.4 gives multi-valued attributes no order.
+     */
+    static ObjectNode comparable(Object resource, Set<String> ignored) {
+        ObjectNode json = JSON.toTree(resource);
+        json.remove("id");
+        json.remove("meta");
+        json.remove("schemas");
+        for (String path : ignored) {
+            remove(json, path);
+        }
+        sortArrays(json);
+        return json;
+    }
+
+    /** Asserts that both resources are equal once {@link #comparable compared}. */
+    static void assertSameAttributes(Object actual, Object expected, Set<String> ignored, String what) {
+        assertThat(comparable(actual, ignored)).as(what).isEqualTo(comparable(expected, ignored));
+    }
+
+    /** Asserts a stored resource's meta: created, lastModified (not before created) and a version. */
+    static void assertStoredMeta(Meta meta) {
+        assertThat(meta).as("meta").isNotNull();
+        assertThat(meta.created()).as("meta.created").isNotNull();
+        assertThat(meta.lastModified()).as("meta.lastModified").isNotNull();
+        assertThat(meta.lastModified()).as("meta.lastModified").isAfterOrEqualTo(meta.created());
+        assertThat(meta.version()).as("meta.version").isNotBlank();
+    }
+
+    /** Asserts that two metas describe the same stored state; instants compare to the millisecond. */
+    static void assertSameMeta(Meta actual, Meta expected) {
+        assertThat(actual.version()).as("meta.version").isEqualTo(expected.version());
+        assertThat(actual.created().toInstant().truncatedTo(ChronoUnit.MILLIS)).as("meta.created")
+                .isEqualTo(expected.created().toInstant().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(actual.lastModified().toInstant().truncatedTo(ChronoUnit.MILLIS)).as("meta.lastModified")
+                .isEqualTo(expected.lastModified().toInstant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Removes a top-level key (such as an extension URN), an attribute path, or a sub-attribute of every value. */
+    private static void remove(ObjectNode json, String path) {
+        String key = fieldNamed(json, path);
+        if (key != null) {
+            json.remove(key);
+            return;
+        }
+        AttributePath p = AttributePath.parse(path);
+        ObjectNode holder = json;
+        if (p.schema() != null && !p.schema().startsWith(CORE_SCHEMA_PREFIX)) {
+            String extension = fieldNamed(json, p.schema());
+            if (extension == null || !(json.get(extension) instanceof ObjectNode object)) {
+                return;
+            }
+            holder = object;
+        }
+        String name = fieldNamed(holder, p.name());
+        if (name == null) {
+            return;
+        }
+        if (p.subAttribute() == null) {
+            holder.remove(name);
+            return;
+        }
+        JsonNode value = holder.get(name);
+        if (value instanceof ObjectNode object) {
+            removeField(object, p.subAttribute());
+        } else if (value instanceof ArrayNode array) {
+            array.forEach(element -> {
+                if (element instanceof ObjectNode object) {
+                    removeField(object, p.subAttribute());
+                }
+            });
+        }
+    }
+
+    private static void removeField(ObjectNode object, String name) {
+        String key = fieldNamed(object, name);
+        if (key != null) {
+            object.remove(key);
+        }
+    }
+
+    /** SCIM attribute names are case-insensitive (RFC 7643 §2.1). */
+    private static String fieldNamed(ObjectNode object, String name) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static void sortArrays(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                sortArrays(fields.next().getValue());
+            }
+        } else if (node instanceof ArrayNode array) {
+            List<JsonNode> elements = new ArrayList<>();
+            array.forEach(element -> {
+                sortArrays(element);
+                elements.add(element);
+            });
+            elements.sort(Comparator.comparing(JsonNode::toString));
+            array.removeAll();
+            array.addAll(elements);
+        }
+    }
+}

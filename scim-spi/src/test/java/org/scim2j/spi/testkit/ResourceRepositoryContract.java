@@ -1,0 +1,351 @@
+package org.scim2j.spi.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.query.AttributeSelection;
+import org.scim2j.core.query.SortOrder;
+import org.scim2j.core.resource.Meta;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.ResourceRepository;
+import org.scim2j.spi.SearchRequest;
+import org.scim2j.spi.VersionConflictException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The part of the {@link ResourceRepository} contract that every resource type shares: ids, meta and versions,
+ * get / replace / delete, compare-and-set, and index paging. Hosts extend {@link UserRepositoryContract} or
+ * {@link GroupRepositoryContract}, not this class.
+ *
+ * @param <T> the resource model
+ * @param <R> the repository type
+ */
+public abstract class ResourceRepositoryContract<T, R extends ResourceRepository<T>> {
+
+    /** How many threads race in the concurrency tests. */
+    static final int THREADS = 8;
+
+    /** The repository under test: a fresh one from {@link #newRepository()} for every test. */
+    protected R repository;
+
+    /** Package-private: only the kit's own contracts extend this class. */
+    ResourceRepositoryContract() {
+    }
+
+    /** A new repository over a fresh, empty store; called once before every test. */
+    protected abstract R newRepository();
+
+    /**
+     * The attributes the store does not keep, left out when the kit compares what it stored with what it returns:
+     * top-level names ({@code nickName}), sub-attributes ({@code name.middleName}, {@code emails.display}, which
+     * apply to every value) or an extension URN. Filters on these attributes are not tried. Default: none.
+     */
+    protected Set<String> unsupportedAttributes() {
+        return Set.of();
+    }
+
+    /** The context passed to every call. Default: {@link RequestContext#system()}. */
+    protected RequestContext context() {
+        return RequestContext.system();
+    }
+
+    /** A valid new resource, distinct from any other {@code index}, without id and meta. */
+    abstract T sample(int index);
+
+    /** What a client would PUT to change {@code stored} for real (id and meta kept as read). */
+    abstract T changed(T stored);
+
+    abstract String idOf(T resource);
+
+    abstract Meta metaOf(T resource);
+
+    /** Attribute paths that are never compared for this type (e.g. read-only ones the store derives). */
+    abstract Set<String> derivedAttributes();
+
+    @BeforeEach
+    final void createRepository() {
+        repository = newRepository();
+    }
+
+    /** Every attribute path the comparisons skip. */
+    final Set<String> ignoredInComparison() {
+        Set<String> ignored = new LinkedHashSet<>(derivedAttributes());
+        ignored.addAll(unsupportedAttributes());
+        return ignored;
+    }
+
+    final boolean stores(String attribute) {
+        return unsupportedAttributes().stream().noneMatch(a -> a.equalsIgnoreCase(attribute)
+                || attribute.toLowerCase(Locale.ROOT).startsWith(a.toLowerCase(Locale.ROOT) + "."));
+    }
+
+    final T create(T resource) {
+        return repository.create(resource, context());
+    }
+
+    final T get(String id) {
+        return repository.get(id, context()).orElseThrow(() -> new AssertionError("no resource with id " + id));
+    }
+
+    final Page<T> search(SearchRequest request) {
+        Page<T> page = repository.search(request, context());
+        assertThat(page.resources().size()).as("page size").isLessThanOrEqualTo(request.count());
+        return page;
+    }
+
+    static SearchRequest page(int startIndex, int count) {
+        return new SearchRequest(null, null, SortOrder.ASCENDING, startIndex, count, null, AttributeSelection.all());
+    }
+
+    final List<String> ids(Page<T> page) {
+        return page.resources().stream().map(this::idOf).toList();
+    }
+
+    /** What the call throws; fails if it returns normally. */
+    static Throwable thrown(ThrowingCallable call) {
+        Throwable thrown = Assertions.catchThrowable(call);
+        assertThat(thrown).as("an exception").isNotNull();
+        return thrown;
+    }
+
+    static void assertStatus(Throwable thrown, int status) {
+        assertThat(thrown).isInstanceOf(ScimException.class);
+        assertThat(((ScimException) thrown).status()).as("status of " + thrown).isEqualTo(status);
+    }
+
+    /**
+     * Runs the tasks at once, released together by a start gate, and returns their outcomes in order: the
+     * result, or the exception thrown.
+     */
+    static <V> List<Object> race(List<Callable<V>> tasks) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch ready = new CountDownLatch(tasks.size());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<V>> futures = new ArrayList<>();
+            for (Callable<V> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    start.await();
+                    return task.call();
+                }));
+            }
+            ready.await();
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<V> future : futures) {
+                try {
+                    // A guard against a deadlocked store, not a timing assertion.
+                    outcomes.add(future.get(1, TimeUnit.MINUTES));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                } catch (TimeoutException e) {
+                    throw new AssertionError("a concurrent call did not return within a minute", e);
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void createAssignsANonEmptyIdAndMeta() {
+        T created = create(sample(1));
+        assertThat(idOf(created)).as("id").isNotBlank();
+        Comparisons.assertStoredMeta(metaOf(created));
+    }
+
+    @Test
+    void createAssignsUniqueIds() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(idOf(create(sample(i))));
+        }
+        assertThat(ids).hasSize(20);
+    }
+
+    @Test
+    void createStoresTheAttributesAndGetReturnsTheStoredResource() {
+        T input = sample(1);
+        T created = create(input);
+        Comparisons.assertSameAttributes(created, input, ignoredInComparison(), "created vs. input");
+        T read = get(idOf(created));
+        assertThat(idOf(read)).isEqualTo(idOf(created));
+        Comparisons.assertSameAttributes(read, input, ignoredInComparison(), "read vs. input");
+        Comparisons.assertSameMeta(metaOf(read), metaOf(created));
+    }
+
+    @Test
+    void getOfAnUnknownIdIsEmpty() {
+        T created = create(sample(1));
+        assertThat(repository.get("no-such-id-" + idOf(created), context())).isEmpty();
+        assertThat(repository.get("", context())).isEmpty();
+    }
+
+    @Test
+    void idsAreCaseSensitive() {
+        T created = create(sample(1));
+        String id = idOf(created);
+        String otherCase = id.equals(id.toUpperCase(Locale.ROOT)) ? id.toLowerCase(Locale.ROOT)
+                : id.toUpperCase(Locale.ROOT);
+        // An id without letters has no other case; the rule then holds trivially.
+        if (!otherCase.equals(id)) {
+            assertThat(repository.get(otherCase, context())).as("get(%s) of id %s", otherCase, id).isEmpty();
+        }
+        assertThat(repository.get(id, context())).isPresent();
+    }
+
+    @Test
+    void replaceChangesTheValuesAndTheVersionAndKeepsIdAndCreated() {
+        T created = create(sample(1));
+        T change = changed(created);
+        T replaced = repository.replace(idOf(created), change, null, context());
+        assertThat(idOf(replaced)).isEqualTo(idOf(created));
+        Comparisons.assertStoredMeta(metaOf(replaced));
+        assertThat(metaOf(replaced).version()).isNotEqualTo(metaOf(created).version());
+        assertThat(metaOf(replaced).created().toInstant()).isEqualTo(metaOf(created).created().toInstant());
+        T read = get(idOf(created));
+        Comparisons.assertSameAttributes(read, change, ignoredInComparison(), "read after replace vs. replacement");
+        Comparisons.assertSameMeta(metaOf(read), metaOf(replaced));
+    }
+
+    @Test
+    void theVersionChangesOnEveryReplace() {
+        T current = create(sample(1));
+        Set<String> versions = new HashSet<>();
+        versions.add(metaOf(current).version());
+        for (int i = 0; i < 3; i++) {
+            current = repository.replace(idOf(current), changed(current), metaOf(current).version(), context());
+            versions.add(metaOf(current).version());
+        }
+        assertThat(versions).hasSize(4);
+    }
+
+    @Test
+    void replaceWithAStaleVersionIsAConflictAndChangesNothing() {
+        T created = create(sample(1));
+        T replaced = repository.replace(idOf(created), changed(created), metaOf(created).version(), context());
+        String stale = metaOf(created).version();
+        assertThatThrownBy(() -> repository.replace(idOf(created), changed(replaced), stale, context()))
+                .isInstanceOf(VersionConflictException.class);
+        assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
+    }
+
+    @Test
+    void concurrentReplacesWithTheSameExpectedVersionLetExactlyOneWin() throws InterruptedException {
+        T created = create(sample(1));
+        List<Callable<T>> tasks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            tasks.add(() -> repository.replace(idOf(created), changed(created), metaOf(created).version(),
+                    context()));
+        }
+        List<Object> outcomes = race(tasks);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof Throwable)
+                .hasSize(THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
+    }
+
+    @Test
+    void replaceOfAnUnknownIdIsNotFound() {
+        T created = create(sample(1));
+        String unknown = "no-such-id-" + idOf(created);
+        assertStatus(thrown(() -> repository.replace(unknown, changed(created), null, context())), 404);
+    }
+
+    @Test
+    void deleteOfAnUnknownIdIsNotFound() {
+        assertStatus(thrown(() -> repository.delete("no-such-id", null, context())), 404);
+    }
+
+    @Test
+    void afterDeleteGetIsEmptyAndSearchDoesNotFindIt() {
+        T kept = create(sample(1));
+        T deleted = create(sample(2));
+        repository.delete(idOf(deleted), metaOf(deleted).version(), context());
+        assertThat(repository.get(idOf(deleted), context())).isEmpty();
+        assertThat(repository.get(idOf(kept), context())).isPresent();
+        Page<T> all = search(page(1, 100));
+        assertThat(ids(all)).containsExactly(idOf(kept));
+        assertThat(all.totalResults()).isEqualTo(1);
+        assertStatus(thrown(() -> repository.delete(idOf(deleted), null, context())), 404);
+        assertStatus(thrown(() -> repository.replace(idOf(deleted), changed(deleted), null, context())),
+                404);
+    }
+
+    @Test
+    void deleteWithAStaleVersionIsAConflictAndKeepsTheResource() {
+        T created = create(sample(1));
+        T replaced = repository.replace(idOf(created), changed(created), null, context());
+        assertThatThrownBy(() -> repository.delete(idOf(created), metaOf(created).version(), context()))
+                .isInstanceOf(VersionConflictException.class);
+        assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
+    }
+
+    @Test
+    void indexPagingIsStableWithoutGapsOrDuplicates() {
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            created.add(idOf(create(sample(i))));
+        }
+        List<String> seen = new ArrayList<>();
+        int[] sizes = {10, 10, 5};
+        for (int p = 0; p < sizes.length; p++) {
+            Page<T> page = search(page(1 + 10 * p, 10));
+            assertThat(page.totalResults()).as("totalResults").isEqualTo(25);
+            assertThat(page.resources()).as("page %d", p + 1).hasSize(sizes[p]);
+            seen.addAll(ids(page));
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        assertThat(ids(search(page(1, 25)))).as("the same order when read again").containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void countZeroReturnsOnlyTheTotal() {
+        for (int i = 0; i < 3; i++) {
+            create(sample(i));
+        }
+        Page<T> page = search(page(1, 0));
+        assertThat(page.resources()).isEmpty();
+        assertThat(page.totalResults()).isEqualTo(3);
+    }
+
+    @Test
+    void aStartIndexBeyondTheEndReturnsAnEmptyPageWithTheTotal() {
+        for (int i = 0; i < 3; i++) {
+            create(sample(i));
+        }
+        Page<T> page = search(page(4, 10));
+        assertThat(page.resources()).isEmpty();
+        assertThat(page.totalResults()).isEqualTo(3);
+        assertThat(search(page(100, 10)).totalResults()).isEqualTo(3);
+    }
+
+    @Test
+    void searchOfAnEmptyStoreIsEmpty() {
+        Page<T> page = search(page(1, 10));
+        assertThat(page.resources()).isEmpty();
+        assertThat(page.totalResults()).isZero();
+    }
+
+}

@@ -69,37 +69,49 @@ public final class Database implements AutoCloseable {
      * @param jdbcUrl  {@code jdbc:h2:...} or {@code jdbc:postgresql:...}
      * @param user     the user, or {@code null}
      * @param password the password, or {@code null}
-     * @param schema   the schema to use (created if missing, PostgreSQL only), or {@code null} for the default
+     * @param schema   the PostgreSQL schema to use (created if missing), or {@code null} for the default
      */
     public static Database open(String jdbcUrl, String user, String password, String schema) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Vendor vendor = Vendor.of(jdbcUrl);
+        String url = vendor == Vendor.H2 ? h2Url(jdbcUrl) : jdbcUrl;
+        if (schema != null && vendor == Vendor.POSTGRESQL) {
+            // Every connection, pooled or Flyway's, starts in the schema.
+            url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+        if (schema != null) {
+            // Migrate first, on Flyway's own connection, so that the pool only ever sees the migrated schema.
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.migrations)
+                    .schemas(schema)
+                    .createSchemas(true)
+                    .load()
+                    .migrate();
+        }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(vendor == Vendor.H2 ? h2Url(jdbcUrl) : jdbcUrl);
+        config.setJdbcUrl(url);
         if (user != null) {
             config.setUsername(user);
         }
         if (password != null) {
             config.setPassword(password);
         }
-        if (schema != null) {
-            config.setSchema(schema);
-        }
         config.setAutoCommit(false);
         config.setMaximumPoolSize(10);
         config.setPoolName("scim-example");
         HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.migrations)
-                    .schemas(schema == null ? new String[0] : new String[] {schema})
-                    .createSchemas(schema != null)
-                    .load();
-            flyway.migrate();
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
+        if (schema == null) {
+            try {
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.migrations)
+                        .load()
+                        .migrate();
+            } catch (RuntimeException e) {
+                dataSource.close();
+                throw e;
+            }
         }
         return new Database(dataSource, vendor);
     }

@@ -98,7 +98,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public User create(User resource, RequestContext context) {
-        Columns values = Columns.of(resource);
+        Columns values = Columns.of(resource, null);
         boolean active = resource.active() == null || resource.active();
         try {
             return database.inTransaction(c -> {
@@ -149,9 +149,11 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public User replace(String id, User resource, String expectedVersion, RequestContext context) {
-        Columns values = Columns.of(resource);
+        Columns checked = Columns.of(resource, null);
         try {
             return database.inTransaction(c -> {
+                StoredName currentName = currentName(c, id).orElseThrow(() -> ScimException.notFound("User", id));
+                Columns values = Columns.of(resource, currentName.value());
                 String sql = "UPDATE users SET login = ?, name = ?, email = ?, active = COALESCE(?, active),"
                         + " external_id = ?, external_login = ?, version = version + 1, updated_at = ?"
                         + " WHERE uuid = " + USER_OF_SCIM_ID + (expectedVersion == null ? "" : " AND version = ?");
@@ -178,9 +180,23 @@ public final class JdbcUserRepository implements UserRepository {
             });
         } catch (Database.StoreException e) {
             if (Rows.isUniqueViolation(e)) {
-                throw taken(values.login, e);
+                throw taken(checked.login, e);
             }
             throw e;
+        }
+    }
+
+    /** A user's stored name column ({@code null}: no name). */
+    private record StoredName(String value) {
+    }
+
+    /** The stored name of a SCIM user, or empty if there is no such user. */
+    private static Optional<StoredName> currentName(Connection c, String scimId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT u.name" + FROM + " WHERE s.scim_uuid = ?")) {
+            s.setString(1, scimId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredName(rs.getString(1))) : Optional.empty();
+            }
         }
     }
 
@@ -337,28 +353,41 @@ public final class JdbcUserRepository implements UserRepository {
 
     /** The column values of a SCIM user. */
     private record Columns(String login, String name, String email, String externalId) {
-        static Columns of(User user) {
+
+        /**
+         * @param currentName the stored name when replacing (PUT, or the result of a PATCH), else {@code null}
+         */
+        static Columns of(User user, String currentName) {
             String login = user.userName();
             if (login == null || login.isBlank()) {
                 throw ScimException.invalidValue("userName is required");
             }
             return new Columns(Rows.fit(login, LOGIN_LENGTH, "userName"),
-                    Rows.fit(nameOf(user), NAME_LENGTH, "name"),
+                    Rows.fit(nameOf(user, currentName), NAME_LENGTH, "name"),
                     Rows.fit(emailOf(user), EMAIL_LENGTH, "emails.value"),
                     Rows.fit(user.externalId(), EXTERNAL_ID_LENGTH, "externalId"));
         }
 
-        private static String nameOf(User user) {
+        /**
+         * The one name column. On create: {@code name.formatted}, else given and family name, else
+         * {@code displayName}. On replace the stored name is read back as {@code name.formatted}, so a PATCH of
+         * {@code name.givenName} / {@code name.familyName} (Entra ID) leaves that value as it was: then the parts
+         * win, and a part not given is taken from the stored name split at its first space.
+         */
+        private static String nameOf(User user, String currentName) {
             Name name = user.name();
-            if (name != null) {
-                if (notBlank(name.formatted())) {
-                    return name.formatted();
-                }
-                String joined = java.util.stream.Stream.of(name.givenName(), name.familyName())
-                        .filter(Columns::notBlank).collect(Collectors.joining(" "));
-                if (!joined.isEmpty()) {
-                    return joined;
-                }
+            String formatted = name == null ? null : name.formatted();
+            String given = name == null ? null : name.givenName();
+            String family = name == null ? null : name.familyName();
+            boolean parts = notBlank(given) || notBlank(family);
+            if (notBlank(formatted) && (currentName == null || !parts || !formatted.equals(currentName))) {
+                return formatted;
+            }
+            if (parts) {
+                String[] stored = currentName == null ? new String[2] : currentName.split(" ", 2);
+                String g = notBlank(given) ? given : stored[0];
+                String f = notBlank(family) ? family : stored.length > 1 ? stored[1] : null;
+                return java.util.stream.Stream.of(g, f).filter(Columns::notBlank).collect(Collectors.joining(" "));
             }
             return notBlank(user.displayName()) ? user.displayName() : null;
         }
@@ -389,7 +418,9 @@ public final class JdbcUserRepository implements UserRepository {
                     .userName(login)
                     .name(name == null ? null : new Name(name, null, null, null, null, null))
                     .active(active)
-                    .emails(email == null ? List.of() : List.of(new Email(email, null, null, true)))
+                    // The one email column is presented as the primary work email, so that the filtered paths of
+                    // identity providers (emails[type eq "work"].value) address it.
+                    .emails(email == null ? List.of() : List.of(new Email(email, null, "work", true)))
                     .groups(groups)
                     .meta(new Meta("User", Rows.time(createdAt), Rows.time(Math.max(createdAt, updatedAt)), null,
                             Long.toString(version)))

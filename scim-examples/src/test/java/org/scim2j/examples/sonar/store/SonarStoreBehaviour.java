@@ -127,7 +127,7 @@ abstract class SonarStoreBehaviour {
         });
         assertThat(created.userName()).isEqualTo("Test.User@okta.local");
         assertThat(created.name().formatted()).isEqualTo("Test User");
-        assertThat(created.emails()).containsExactly(new Email("Test.User@okta.local@example.com", null, null, true));
+        assertThat(created.emails()).containsExactly(new Email("Test.User@okta.local@example.com", null, "work", true));
         assertThat(created.externalId()).isEqualTo("00u" + "Test.User@okta.local".hashCode());
         assertThat(created.password()).as("never stored").isNull();
         assertThat(created.displayName()).as("no column").isNull();
@@ -146,6 +146,25 @@ abstract class SonarStoreBehaviour {
         assertThat(display.name().formatted()).isEqualTo("Babs");
         assertThat(none.name()).isNull();
         assertThat(none.emails()).isEmpty();
+    }
+
+    @Test
+    void aPatchOfNamePartsOverTheStoredFormattedNameIsKept() {
+        // What the service hands to replace after Entra's P9 / P15 PATCH of a user read back as name.formatted.
+        User created = users.create(User.builder().userName("a")
+                .name(new Name("givenName familyName", "familyName", "givenName", null, null, null)).build(), CTX);
+        User p9 = users.replace(created.id(), created.toBuilder()
+                .name(new Name("givenName familyName", "Pkqf", "Gtfd", null, null, null)).build(), null, CTX);
+        assertThat(p9.name().formatted()).isEqualTo("Gtfd Pkqf");
+        User p15 = users.replace(created.id(), p9.toBuilder()
+                .name(new Name("Gtfd Pkqf", "updatedFamilyName", null, null, null, null)).build(), null, CTX);
+        assertThat(p15.name().formatted()).isEqualTo("Gtfd updatedFamilyName");
+        User formatted = users.replace(created.id(), p15.toBuilder()
+                .name(new Name("Dr. New Name", null, null, null, null, null)).build(), null, CTX);
+        assertThat(formatted.name().formatted()).isEqualTo("Dr. New Name");
+        User okta = users.replace(created.id(), formatted.toBuilder()
+                .name(new Name(null, "Jensen", "Barbara", null, null, null)).build(), null, CTX);
+        assertThat(okta.name().formatted()).isEqualTo("Barbara Jensen");
     }
 
     @Test

@@ -429,6 +429,37 @@ abstract class SonarStoreBehaviour {
     }
 
     @Test
+    void concurrentMembershipDeltasOnOneGroupAreAllApplied() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(users.create(oktaUser("member" + i), CTX).id());
+        }
+        Group group = groups.create(Group.builder().displayName("big").build(), CTX);
+        List<Callable<Group>> tasks = new ArrayList<>();
+        for (String id : ids) {
+            // Each adds its own member and, as a concurrent retry would, the first one again.
+            tasks.add(() -> groups.update(group.id(), null, new MembershipChange(false, Set.of(),
+                    List.of(Member.of(id), Member.of(ids.get(0)))), null, CTX));
+        }
+        assertThat(race(tasks)).allMatch(o -> o instanceof Group);
+        assertThat(memberIds(group.id())).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(Long.parseLong(groups.get(group.id(), CTX).orElseThrow().meta().version()))
+                .isEqualTo(Long.parseLong(group.meta().version()) + 8);
+    }
+
+    @Test
+    void deleteOfAGroupWithAStaleVersionIsAConflict() {
+        Group group = groups.create(Group.builder().displayName("devs").build(), CTX);
+        Group renamed = groups.replace(group.id(), group.toBuilder().displayName("devs2").build(), null, CTX);
+        assertThatThrownBy(() -> groups.delete(group.id(), group.meta().version(), CTX))
+                .isInstanceOf(VersionConflictException.class);
+        groups.delete(group.id(), renamed.meta().version(), CTX);
+        assertThat(groups.get(group.id(), CTX)).isEmpty();
+        assertThatThrownBy(() -> groups.delete(group.id(), null, CTX)).isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(404));
+    }
+
+    @Test
     void replaceMakesTheMembersExactlyThoseGiven() {
         User a = users.create(oktaUser("a"), CTX);
         User b = users.create(oktaUser("b"), CTX);

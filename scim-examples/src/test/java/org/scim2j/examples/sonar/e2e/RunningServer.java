@@ -49,9 +49,13 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer() throws Exception {
+        this("jdbc:h2:mem:e2e-" + UUID.randomUUID());
+    }
+
+    /** A server over this database (an H2 file database survives a restart). */
+    RunningServer(String jdbcUrl) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, TOKEN, "jdbc:h2:mem:e2e-" + UUID.randomUUID(), "sa",
-                "", true, Duration.ofSeconds(5));
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, TOKEN, jdbcUrl, "sa", "", true, Duration.ofSeconds(5));
         server = SonarScimServer.start(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
         Matcher m = BASE_URL.matcher(printed.toString(StandardCharsets.UTF_8));
         if (!m.find()) {

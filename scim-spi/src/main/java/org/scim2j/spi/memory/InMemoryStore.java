@@ -124,7 +124,8 @@ final class InMemoryStore<T> {
                 : ResourceSorter.comparator(registry, type, request.sortBy(), request.sortOrder()).thenComparing(byId);
         matches.sort(order);
         int from = Math.min(request.startIndex() - 1, matches.size());
-        int to = Math.min(from + request.count(), matches.size());
+        // Not from + count: with a count near Integer.MAX_VALUE that overflows.
+        int to = from + Math.min(request.count(), matches.size() - from);
         List<T> page = new ArrayList<>(to - from);
         for (ObjectNode json : matches.subList(from, to)) {
             page.add(fromJson.apply(json.deepCopy()));

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** How the kit compares resources: as JSON, without what a store may legitimately not keep or may add. */
@@ -27,8 +26,9 @@ final class Comparisons {
     }
 
     /**
-     * The resource as JSON without {@code id} (compared on its own), {@code meta}, {@code schemas} (derived by the models) and the given attribute
-     * paths, with every array sorted: RFC 7643 §2.4 gives multi-valued attributes no order.
+     * The resource as JSON without {@code id} (compared on its own), {@code meta}, {@code schemas} (derived by the
+     * models) and the given attribute paths, with every array sorted: RFC 7643 §2.4 gives multi-valued attributes
+     * no order.
      */
     static ObjectNode comparable(Object resource, Set<String> ignored) {
         ObjectNode json = JSON.toTree(resource);
@@ -121,8 +121,8 @@ final class Comparisons {
 
     private static void sortArrays(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-                sortArrays(fields.next().getValue());
+            for (JsonNode value : object) {
+                sortArrays(value);
             }
         } else if (node instanceof ArrayNode array) {
             List<JsonNode> elements = new ArrayList<>();

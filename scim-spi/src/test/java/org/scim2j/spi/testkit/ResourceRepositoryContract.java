@@ -2,6 +2,7 @@ package org.scim2j.spi.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -24,17 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The part of the {@link ResourceRepository} contract that every resource type shares: ids, meta and versions,
- * get / replace / delete, compare-and-set, and index paging. Hosts extend {@link UserRepositoryContract} or
+ * get / replace / delete, compare-and-set, index paging, and RFC 9865 cursor paging when
+ * {@code capabilities().cursorPaging()}. Hosts extend {@link UserRepositoryContract} or
  * {@link GroupRepositoryContract}, not this class.
  *
  * @param <T> the resource model
@@ -42,18 +37,26 @@ import java.util.concurrent.TimeoutException;
  */
 public abstract class ResourceRepositoryContract<T, R extends ResourceRepository<T>> {
 
-    /** How many threads race in the concurrency tests. */
-    static final int THREADS = 8;
-
-    /** The repository under test: a fresh one from {@link #newRepository()} for every test. */
-    protected R repository;
+    private R repository;
 
     /** Package-private: only the kit's own contracts extend this class. */
     ResourceRepositoryContract() {
     }
 
-    /** A new repository over a fresh, empty store; called once before every test. */
+    /**
+     * A new repository over a fresh, empty store. Called once per test, on first use inside the test, so after
+     * the subclass's own {@code @BeforeEach} methods.
+     */
     protected abstract R newRepository();
+
+    /** The repository under test, from {@link #newRepository()}: a fresh one for every test. */
+    protected final R repository() {
+        if (repository == null) {
+            repository = newRepository();
+            assertThat(repository).as("newRepository()").isNotNull();
+        }
+        return repository;
+    }
 
     /**
      * The attributes the store does not keep, left out when the kit compares what it stored with what it returns:
@@ -83,8 +86,9 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     abstract Set<String> derivedAttributes();
 
     @BeforeEach
-    final void createRepository() {
-        repository = newRepository();
+    final void forgetTheRepository() {
+        // Also with @TestInstance(PER_CLASS), every test gets its own repository().
+        repository = null;
     }
 
     /** Every attribute path the comparisons skip. */
@@ -94,21 +98,23 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         return ignored;
     }
 
+    /** Whether the store keeps the attribute: neither it nor its parent (attribute or extension) is unsupported. */
     final boolean stores(String attribute) {
-        return unsupportedAttributes().stream().noneMatch(a -> a.equalsIgnoreCase(attribute)
-                || attribute.toLowerCase(Locale.ROOT).startsWith(a.toLowerCase(Locale.ROOT) + "."));
+        String path = attribute.toLowerCase(Locale.ROOT);
+        return unsupportedAttributes().stream().map(a -> a.toLowerCase(Locale.ROOT))
+                .noneMatch(a -> path.equals(a) || path.startsWith(a + ".") || path.startsWith(a + ":"));
     }
 
     final T create(T resource) {
-        return repository.create(resource, context());
+        return repository().create(resource, context());
     }
 
     final T get(String id) {
-        return repository.get(id, context()).orElseThrow(() -> new AssertionError("no resource with id " + id));
+        return repository().get(id, context()).orElseThrow(() -> new AssertionError("no resource with id " + id));
     }
 
     final Page<T> search(SearchRequest request) {
-        Page<T> page = repository.search(request, context());
+        Page<T> page = repository().search(request, context());
         assertThat(page.resources().size()).as("page size").isLessThanOrEqualTo(request.count());
         return page;
     }
@@ -131,42 +137,6 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     static void assertStatus(Throwable thrown, int status) {
         assertThat(thrown).isInstanceOf(ScimException.class);
         assertThat(((ScimException) thrown).status()).as("status of " + thrown).isEqualTo(status);
-    }
-
-    /**
-     * Runs the tasks at once, released together by a start gate, and returns their outcomes in order: the
-     * result, or the exception thrown.
-     */
-    static <V> List<Object> race(List<Callable<V>> tasks) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(tasks.size());
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<V>> futures = new ArrayList<>();
-            for (Callable<V> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return task.call();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<V> future : futures) {
-                try {
-                    // A guard against a deadlocked store, not a timing assertion.
-                    outcomes.add(future.get(1, TimeUnit.MINUTES));
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                } catch (TimeoutException e) {
-                    throw new AssertionError("a concurrent call did not return within a minute", e);
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
@@ -199,8 +169,8 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     @Test
     void getOfAnUnknownIdIsEmpty() {
         T created = create(sample(1));
-        assertThat(repository.get("no-such-id-" + idOf(created), context())).isEmpty();
-        assertThat(repository.get("", context())).isEmpty();
+        assertThat(repository().get("no-such-id-" + idOf(created), context())).isEmpty();
+        assertThat(repository().get("", context())).isEmpty();
     }
 
     @Test
@@ -211,20 +181,21 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
                 : id.toUpperCase(Locale.ROOT);
         // An id without letters has no other case; the rule then holds trivially.
         if (!otherCase.equals(id)) {
-            assertThat(repository.get(otherCase, context())).as("get(%s) of id %s", otherCase, id).isEmpty();
+            assertThat(repository().get(otherCase, context())).as("get(%s) of id %s", otherCase, id).isEmpty();
         }
-        assertThat(repository.get(id, context())).isPresent();
+        assertThat(repository().get(id, context())).isPresent();
     }
 
     @Test
     void replaceChangesTheValuesAndTheVersionAndKeepsIdAndCreated() {
         T created = create(sample(1));
         T change = changed(created);
-        T replaced = repository.replace(idOf(created), change, null, context());
+        T replaced = repository().replace(idOf(created), change, null, context());
         assertThat(idOf(replaced)).isEqualTo(idOf(created));
         Comparisons.assertStoredMeta(metaOf(replaced));
         assertThat(metaOf(replaced).version()).isNotEqualTo(metaOf(created).version());
         assertThat(metaOf(replaced).created().toInstant()).isEqualTo(metaOf(created).created().toInstant());
+        assertThat(metaOf(replaced).lastModified()).isAfterOrEqualTo(metaOf(created).lastModified());
         T read = get(idOf(created));
         Comparisons.assertSameAttributes(read, change, ignoredInComparison(), "read after replace vs. replacement");
         Comparisons.assertSameMeta(metaOf(read), metaOf(replaced));
@@ -236,7 +207,7 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         Set<String> versions = new HashSet<>();
         versions.add(metaOf(current).version());
         for (int i = 0; i < 3; i++) {
-            current = repository.replace(idOf(current), changed(current), metaOf(current).version(), context());
+            current = repository().replace(idOf(current), changed(current), metaOf(current).version(), context());
             versions.add(metaOf(current).version());
         }
         assertThat(versions).hasSize(4);
@@ -245,59 +216,76 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     @Test
     void replaceWithAStaleVersionIsAConflictAndChangesNothing() {
         T created = create(sample(1));
-        T replaced = repository.replace(idOf(created), changed(created), metaOf(created).version(), context());
+        T replaced = repository().replace(idOf(created), changed(created), metaOf(created).version(), context());
         String stale = metaOf(created).version();
-        assertThatThrownBy(() -> repository.replace(idOf(created), changed(replaced), stale, context()))
+        assertThatThrownBy(() -> repository().replace(idOf(created), changed(replaced), stale, context()))
                 .isInstanceOf(VersionConflictException.class);
         assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
     }
 
     @Test
     void concurrentReplacesWithTheSameExpectedVersionLetExactlyOneWin() throws InterruptedException {
+        R repository = repository();
         T created = create(sample(1));
         List<Callable<T>> tasks = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < StartGate.THREADS; i++) {
             tasks.add(() -> repository.replace(idOf(created), changed(created), metaOf(created).version(),
                     context()));
         }
-        List<Object> outcomes = race(tasks);
+        List<Object> outcomes = StartGate.race(tasks);
         assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof Throwable)
-                .hasSize(THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
+                .hasSize(StartGate.THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
+    }
+
+    @Test
+    void concurrentCreatesOfDistinctResourcesAllSucceedWithDistinctIds() throws InterruptedException {
+        R repository = repository();
+        List<Callable<T>> tasks = new ArrayList<>();
+        for (int i = 0; i < StartGate.THREADS; i++) {
+            T resource = sample(i);
+            tasks.add(() -> repository.create(resource, context()));
+        }
+        List<Object> outcomes = StartGate.race(tasks);
+        assertThat(outcomes).noneMatch(o -> o instanceof Throwable);
+        @SuppressWarnings("unchecked")
+        List<String> ids = outcomes.stream().map(o -> idOf((T) o)).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids(search(page(1, 100)))).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
     void replaceOfAnUnknownIdIsNotFound() {
         T created = create(sample(1));
         String unknown = "no-such-id-" + idOf(created);
-        assertStatus(thrown(() -> repository.replace(unknown, changed(created), null, context())), 404);
+        assertStatus(thrown(() -> repository().replace(unknown, changed(created), null, context())), 404);
     }
 
     @Test
     void deleteOfAnUnknownIdIsNotFound() {
-        assertStatus(thrown(() -> repository.delete("no-such-id", null, context())), 404);
+        assertStatus(thrown(() -> repository().delete("no-such-id", null, context())), 404);
     }
 
     @Test
     void afterDeleteGetIsEmptyAndSearchDoesNotFindIt() {
         T kept = create(sample(1));
         T deleted = create(sample(2));
-        repository.delete(idOf(deleted), metaOf(deleted).version(), context());
-        assertThat(repository.get(idOf(deleted), context())).isEmpty();
-        assertThat(repository.get(idOf(kept), context())).isPresent();
+        repository().delete(idOf(deleted), metaOf(deleted).version(), context());
+        assertThat(repository().get(idOf(deleted), context())).isEmpty();
+        assertThat(repository().get(idOf(kept), context())).isPresent();
         Page<T> all = search(page(1, 100));
         assertThat(ids(all)).containsExactly(idOf(kept));
         assertThat(all.totalResults()).isEqualTo(1);
-        assertStatus(thrown(() -> repository.delete(idOf(deleted), null, context())), 404);
-        assertStatus(thrown(() -> repository.replace(idOf(deleted), changed(deleted), null, context())),
+        assertStatus(thrown(() -> repository().delete(idOf(deleted), null, context())), 404);
+        assertStatus(thrown(() -> repository().replace(idOf(deleted), changed(deleted), null, context())),
                 404);
     }
 
     @Test
     void deleteWithAStaleVersionIsAConflictAndKeepsTheResource() {
         T created = create(sample(1));
-        T replaced = repository.replace(idOf(created), changed(created), null, context());
-        assertThatThrownBy(() -> repository.delete(idOf(created), metaOf(created).version(), context()))
+        T replaced = repository().replace(idOf(created), changed(created), null, context());
+        assertThatThrownBy(() -> repository().delete(idOf(created), metaOf(created).version(), context()))
                 .isInstanceOf(VersionConflictException.class);
         assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
     }
@@ -317,7 +305,31 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
             seen.addAll(ids(page));
         }
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        for (T found : search(page(1, 3)).resources()) {
+            T read = get(idOf(found));
+            Comparisons.assertSameAttributes(found, read, ignoredInComparison(), "found by search vs. read");
+            Comparisons.assertSameMeta(metaOf(found), metaOf(read));
+        }
         assertThat(ids(search(page(1, 25)))).as("the same order when read again").containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void cursorPagingVisitsEveryResourceOnce() {
+        assumeTrue(repository().capabilities().cursorPaging(), "the repository has no cursor paging");
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            created.add(idOf(create(sample(i))));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        for (int pages = 1; cursor != null; pages++) {
+            assertThat(pages).as("pages of 10 for 25 resources").isLessThanOrEqualTo(3);
+            Page<T> page = search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10, cursor,
+                    AttributeSelection.all()));
+            seen.addAll(ids(page));
+            cursor = page.nextCursor();
+        }
+        assertThat(seen).as("RFC 9865 pages").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
     }
 
     @Test
@@ -339,6 +351,17 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         assertThat(page.resources()).isEmpty();
         assertThat(page.totalResults()).isEqualTo(3);
         assertThat(search(page(100, 10)).totalResults()).isEqualTo(3);
+    }
+
+    @Test
+    void theLargestCountReturnsTheRestOfTheResults() {
+        for (int i = 0; i < 3; i++) {
+            create(sample(i));
+        }
+        // startIndex - 1 + count overflows an int: a store must not compute the window end that way.
+        Page<T> page = search(page(2, Integer.MAX_VALUE));
+        assertThat(page.resources()).hasSize(2);
+        assertThat(page.totalResults()).isEqualTo(3);
     }
 
     @Test

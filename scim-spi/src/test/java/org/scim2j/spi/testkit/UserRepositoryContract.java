@@ -3,7 +3,6 @@ package org.scim2j.spi.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,15 +66,18 @@ import java.util.stream.Stream;
  */
 public abstract class UserRepositoryContract extends ResourceRepositoryContract<User, UserRepository> {
 
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
     /** For subclasses. */
     protected UserRepositoryContract() {
     }
 
     /**
      * Whether {@code delete} deactivates the user instead of removing it (RFC 7644 §3.6 leaves this to the
-     * service provider). Either way {@code get} of the id must then be empty and the id must not be found again.
-     * When true, creating a user with the deleted {@code userName} may be refused with a
-     * {@link UniquenessException}; when false (the default) it must succeed.
+     * service provider). Either way the id must then be gone: empty from {@code get}, 404 from {@code replace}
+     * and {@code delete}, absent from searches. When true, creating a user with the deleted {@code userName} may
+     * be refused with a {@link UniquenessException}, which RFC 7644 §3.6 discourages ("SHOULD NOT fail with a
+     * 409"); when false (the default) it must succeed.
      */
     protected boolean deleteDeactivates() {
         return false;
@@ -165,7 +167,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     void userNameIsUniqueIgnoringCaseOnReplace() {
         create(sample(1).toBuilder().userName("bjensen").build());
         User other = create(sample(2).toBuilder().userName("jsmith").build());
-        assertUniqueness(thrown(() -> repository.replace(other.id(),
+        assertUniqueness(thrown(() -> repository().replace(other.id(),
                 other.toBuilder().userName("BJENSEN").build(), null, context())));
         User read = get(other.id());
         assertThat(read.userName()).isEqualTo("jsmith");
@@ -173,9 +175,18 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     }
 
     @Test
+    void aRenamedUsersFormerUserNameIsFree() {
+        User renamed = create(sample(1).toBuilder().userName("bjensen").build());
+        repository().replace(renamed.id(), renamed.toBuilder().userName("barbara").build(), null, context());
+        User created = create(sample(2).toBuilder().userName("BJENSEN").build());
+        assertThat(created.id()).isNotEqualTo(renamed.id());
+        assertUniqueness(thrown(() -> create(sample(3).toBuilder().userName("Barbara").build())));
+    }
+
+    @Test
     void aUserMayChangeTheCaseOfItsOwnUserName() {
         User created = create(sample(1).toBuilder().userName("bjensen").build());
-        User replaced = repository.replace(created.id(), created.toBuilder().userName("BJensen").build(),
+        User replaced = repository().replace(created.id(), created.toBuilder().userName("BJensen").build(),
                 created.meta().version(), context());
         assertThat(replaced.userName()).isEqualTo("BJensen");
         assertThat(get(created.id()).userName()).isEqualTo("BJensen");
@@ -183,41 +194,40 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
 
     @Test
     void concurrentCreatesOfOneUserNameLetExactlyOneSucceed() throws InterruptedException {
+        UserRepository repository = repository();
         List<Callable<User>> tasks = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < StartGate.THREADS; i++) {
             String userName = i % 2 == 0 ? "racer" : "RACER";
             User user = sample(i).toBuilder().userName(userName).build();
             tasks.add(() -> repository.create(user, context()));
         }
-        List<Object> outcomes = race(tasks);
+        List<Object> outcomes = StartGate.race(tasks);
         assertThat(outcomes).filteredOn(o -> o instanceof User).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> !(o instanceof User)).hasSize(THREADS - 1)
+        assertThat(outcomes).filteredOn(o -> !(o instanceof User)).hasSize(StartGate.THREADS - 1)
                 .allSatisfy(o -> assertUniqueness((Throwable) o));
         assertThat(search(page(1, 100)).resources()).extracting(User::userName)
                 .singleElement().matches(n -> n.equalsIgnoreCase("racer"));
     }
 
     @Test
-    void afterDeleteTheIdIsGoneAndTheUserNameFreeUnlessTheHostDeactivates() {
+    void afterDeleteTheIdStaysGoneAndTheUserNameIsFree() {
         User deleted = create(sample(1).toBuilder().userName("bjensen").build());
-        repository.delete(deleted.id(), null, context());
-        assertThat(repository.get(deleted.id(), context())).isEmpty();
+        repository().delete(deleted.id(), null, context());
+        assertThat(repository().get(deleted.id(), context())).isEmpty();
         if (deleteDeactivates()) {
             assertDeactivated(deleted);
         }
-        User again = sample(2).toBuilder().userName("bjensen").build();
-        if (!deleteDeactivates()) {
-            User recreated = create(again);
-            assertThat(recreated.id()).as("ids are never reassigned (RFC 7643 §3.1)").isNotEqualTo(deleted.id());
+        User recreated;
+        try {
+            recreated = create(sample(2).toBuilder().userName("BJensen").build());
+        } catch (UniquenessException e) {
+            assertThat(deleteDeactivates()).as("RFC 7644 §3.6: a deleted user SHOULD NOT cause a 409; only a host "
+                    + "whose delete deactivates may keep the userName taken (%s)", e.detail()).isTrue();
+            assertUniqueness(e);
             return;
         }
-        Throwable refused = Assertions.catchThrowable(() -> {
-            User recreated = create(again);
-            assertThat(recreated.id()).as("ids are never reassigned (RFC 7643 §3.1)").isNotEqualTo(deleted.id());
-        });
-        if (refused != null) {
-            assertUniqueness(refused);
-        }
+        assertThat(recreated.id()).as("ids are never reassigned (RFC 7643 §3.1)").isNotEqualTo(deleted.id());
+        assertThat(repository().get(deleted.id(), context())).as("the deleted id after the re-creation").isEmpty();
     }
 
     // --- search -------------------------------------------------------------------------------------------
@@ -226,6 +236,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     private void createFilterFixtures() {
         create(User.builder().userName("bjensen").externalId("ext-bjensen").displayName("Barbara Jensen")
                 .name(new Name(null, "Jensen", "Barbara", null, null, null)).title("Tour Guide").active(true)
+                .enterpriseUser(new EnterpriseUser("701984", null, null, null, "Tours", null))
                 .emails(List.of(new Email("bjensen@example.com", null, "work", true))).build());
         create(User.builder().userName("jsmith").externalId("ext-jsmith").displayName("John Smith")
                 .name(new Name(null, "Smith", "John", null, null, null)).active(true)
@@ -261,7 +272,13 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
                 filter(Filter.pr("title"), "title", "bjensen", "ajones"),
                 filter(Filter.pr("externalId"), "externalId", "bjensen", "jsmith"),
                 filter(Filter.valuePath("emails", Filter.eq("type", "work")), "emails.type", "bjensen", "ajones"),
-                filter(Filter.co("emails.value", "@example.com"), "emails.value", "bjensen", "ajones"));
+                filter(Filter.co("emails.value", "@example.com"), "emails.value", "bjensen", "ajones"),
+                filter(Filter.eq("emails.value", "BJensen@Example.com"), "emails.value", "bjensen"),
+                filter(Filter.ne("userName", "bjensen"), "userName", "jsmith", "ajones"),
+                filter(Filter.gt("userName", FilterValue.of("i")), "userName", "jsmith"),
+                filter(Filter.eq(ENTERPRISE + ":employeeNumber", "701984"), ENTERPRISE + ":employeeNumber",
+                        "bjensen"),
+                filter(Filter.eq(ENTERPRISE + ":department", "tours"), ENTERPRISE + ":department", "bjensen"));
     }
 
     private static Arguments filter(Filter filter, String attributes, String... userNames) {
@@ -271,7 +288,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.scim2j.spi.testkit.UserRepositoryContract#filters")
     void searchHonoursEverySupportedFilter(Filter filter, List<String> attributes, List<String> expected) {
-        assumeTrue(repository.capabilities().filtering().supports(filter),
+        assumeTrue(repository().capabilities().filtering().supports(filter),
                 () -> "the repository does not claim to support " + filter);
         assumeTrue(attributes.stream().allMatch(this::stores), () -> "the store does not keep " + attributes);
         createFilterFixtures();
@@ -287,7 +304,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
 
     @Test
     void sortByUserNameIgnoresCaseAscendingAndDescending() {
-        assumeTrue(repository.capabilities().sorting(), "the repository does not sort");
+        assumeTrue(repository().capabilities().sorting(), "the repository does not sort");
         for (String userName : List.of("carol", "alice", "Bob", "dave")) {
             create(sample(0).toBuilder().userName(userName).externalId("ext-" + userName).build());
         }
@@ -299,7 +316,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
 
     @Test
     void sortedPagesJoinUpToTheSortedList() {
-        assumeTrue(repository.capabilities().sorting(), "the repository does not sort");
+        assumeTrue(repository().capabilities().sorting(), "the repository does not sort");
         List<String> userNames = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             User user = create(sample((i * 7) % 25));

@@ -44,9 +44,11 @@ CREATE TABLE groups_users (
 );
 CREATE INDEX idx_groups_users_user ON groups_users (user_uuid);
 
+-- external_id is the SCIM group's externalId (Entra ID sends one); SonarQube's groups table has no column for it.
 CREATE TABLE scim_groups (
-    scim_uuid  VARCHAR(40) NOT NULL,
-    group_uuid VARCHAR(40) NOT NULL,
+    scim_uuid   VARCHAR(40)  NOT NULL,
+    group_uuid  VARCHAR(40)  NOT NULL,
+    external_id VARCHAR(255),
     CONSTRAINT pk_scim_groups PRIMARY KEY (scim_uuid),
     CONSTRAINT uniq_scim_groups_group_uuid UNIQUE (group_uuid),
     CONSTRAINT fk_scim_groups_group FOREIGN KEY (group_uuid) REFERENCES groups (uuid)

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /Groups} over SonarQube-shaped tables: {@code groups}, {@code scim_groups} (SCIM id → group) and
- * {@code groups_users}. {@code displayName} ↔ {@code name} (unique ignoring case); members are SCIM users, shown
- * with their {@code userName} as {@code display}.
+ * {@code groups_users}. {@code displayName} ↔ {@code name} (unique ignoring case), {@code externalId} ↔
+ * {@code scim_groups.external_id}; members are SCIM users, shown with their {@code userName} as {@code display}.
  *
  * <p>Membership changes are native ({@link #supportsMembershipChanges()}): a PATCH or PUT reaches the store as
  * INSERTs and DELETEs of {@code groups_users} rows, and the group's members are never loaded to apply them. A
@@ -42,8 +42,10 @@ import java.util.stream.Collectors;
 public final class JdbcGroupRepository implements GroupRepository {
 
     static final int NAME_LENGTH = 500;
+    static final int EXTERNAL_ID_LENGTH = 255;
 
-    private static final String COLUMNS = "sg.scim_uuid, g.uuid, g.name, g.version, g.created_at, g.updated_at";
+    private static final String COLUMNS = "sg.scim_uuid, g.uuid, g.name, g.version, g.created_at, g.updated_at,"
+            + " sg.external_id";
     private static final String FROM = " FROM scim_groups sg JOIN groups g ON g.uuid = sg.group_uuid";
     private static final String ORDER = " ORDER BY LOWER(g.name), sg.scim_uuid";
     private static final String GROUP_OF_SCIM_ID = "(SELECT group_uuid FROM scim_groups WHERE scim_uuid = ?)";
@@ -53,6 +55,7 @@ public final class JdbcGroupRepository implements GroupRepository {
     private final Clock clock;
     private final EqualityFilterSql filters = EqualityFilterSql.builder()
             .columnIgnoringCase("displayName", "g.name")
+            .column("externalId", "sg.external_id")
             .build();
 
     /** @param database the migrated database */
@@ -69,7 +72,7 @@ public final class JdbcGroupRepository implements GroupRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** {@code displayName eq} (ignoring case) in SQL; no native sorting. */
+    /** {@code displayName eq} (ignoring case) and {@code externalId eq} in SQL; no native sorting. */
     @Override
     public RepositoryCapabilities capabilities() {
         return new RepositoryCapabilities(filters.filterSupport(), false, false);
@@ -83,6 +86,7 @@ public final class JdbcGroupRepository implements GroupRepository {
     @Override
     public Group create(Group resource, RequestContext context) {
         String name = nameOf(resource);
+        String externalId = Rows.fit(resource.externalId(), EXTERNAL_ID_LENGTH, "externalId");
         try {
             return database.inTransaction(c -> {
                 long now = clock.millis();
@@ -90,7 +94,8 @@ public final class JdbcGroupRepository implements GroupRepository {
                 Rows.update(c, "INSERT INTO groups (uuid, name, version, created_at, updated_at)"
                         + " VALUES (?, ?, 1, ?, ?)", groupUuid, name, now, now);
                 String scimId = Rows.newUuid();
-                Rows.update(c, "INSERT INTO scim_groups (scim_uuid, group_uuid) VALUES (?, ?)", scimId, groupUuid);
+                Rows.update(c, "INSERT INTO scim_groups (scim_uuid, group_uuid, external_id) VALUES (?, ?, ?)",
+                        scimId, groupUuid, externalId);
                 addMembers(c, groupUuid, resource.members());
                 return read(c, scimId, true).orElseThrow();
             });
@@ -130,6 +135,8 @@ public final class JdbcGroupRepository implements GroupRepository {
     private Group write(String id, Group attributes, MembershipChange members, String expectedVersion,
                         boolean withMembers) {
         String name = attributes == null ? null : nameOf(attributes);
+        String externalId = attributes == null ? null
+                : Rows.fit(attributes.externalId(), EXTERNAL_ID_LENGTH, "externalId");
         try {
             return database.inTransaction(c -> {
                 long now = clock.millis();
@@ -155,6 +162,9 @@ public final class JdbcGroupRepository implements GroupRepository {
                     throw missingOrConflict(c, id, expectedVersion);
                 }
                 String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
+                if (attributes != null) {
+                    Rows.update(c, "UPDATE scim_groups SET external_id = ? WHERE scim_uuid = ?", externalId, id);
+                }
                 if (members == null) {
                     setMembers(c, groupUuid, attributes.members());
                 } else {
@@ -396,15 +406,17 @@ public final class JdbcGroupRepository implements GroupRepository {
     }
 
     /** One row of {@link #COLUMNS}. */
-    private record Row(String scimId, String groupUuid, String name, long version, long createdAt, long updatedAt) {
+    private record Row(String scimId, String groupUuid, String name, long version, long createdAt, long updatedAt,
+                       String externalId) {
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                    rs.getLong(6));
+                    rs.getLong(6), rs.getString(7));
         }
 
         Group toGroup(List<Member> members) {
             return Group.builder()
                     .id(scimId)
+                    .externalId(externalId)
                     .displayName(name)
                     .members(members)
                     .meta(new Meta("Group", Rows.time(createdAt), Rows.time(Math.max(createdAt, updatedAt)), null,

@@ -18,9 +18,10 @@ import java.util.Map;
  * attributes, alone or joined by {@code and} (what {@link FilterSupport#equalityOn} declares). Everything else is
  * left to the service (evaluated in memory or rejected, as it is configured).
  *
- * <p>Its shape is that of the general {@code org.scim2j.spi.sql.SqlFilterTranslator} being written beside it
+ * <p>Its shape is that of the general {@code org.scim2j.spi.sql.SqlFilterTranslator}
  * ({@code column(...)} mappings, {@link #translate}, {@link #supports}, {@link #filterSupport}), so that the
- * repositories can switch to that translator by replacing the construction of this class.
+ * repositories can switch to that translator (and declare more filters, and sorting) by replacing the
+ * construction of this class.
  */
 final class EqualityFilterSql {
 

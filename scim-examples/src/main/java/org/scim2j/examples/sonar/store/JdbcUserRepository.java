@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -273,7 +274,7 @@ public final class JdbcUserRepository implements UserRepository {
         if (excluded.stream().anyMatch(a -> a.equalsIgnoreCase("groups"))) {
             return false;
         }
-        return attributes.isEmpty() || attributes.stream().anyMatch(a -> a.toLowerCase(java.util.Locale.ROOT)
+        return attributes.isEmpty() || attributes.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT)
                 .matches("(urn:ietf:params:scim:schemas:core:2\\.0:user:)?groups(\\..*)?"));
     }
 

@@ -1,0 +1,427 @@
+package org.scim2j.examples.sonar.store;
+
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.resource.Group;
+import org.scim2j.core.resource.Member;
+import org.scim2j.core.resource.Meta;
+import org.scim2j.spi.GroupRepository;
+import org.scim2j.spi.MembershipChange;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RepositoryCapabilities;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.SearchRequest;
+import org.scim2j.spi.UniquenessException;
+import org.scim2j.spi.VersionConflictException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /Groups} over SonarQube-shaped tables: {@code groups}, {@code scim_groups} (SCIM id → group) and
+ * {@code groups_users}. {@code displayName} ↔ {@code name} (unique ignoring case), {@code externalId} ↔
+ * {@code scim_groups.external_id}; members are SCIM users, shown with their {@code userName} as {@code display}.
+ *
+ * <p>Membership changes are native ({@link #supportsMembershipChanges()}): a PATCH or PUT reaches the store as
+ * INSERTs and DELETEs of {@code groups_users} rows, and the group's members are never loaded to apply them. A
+ * member that is not a SCIM user of this host is 400 {@code invalidValue} (SonarQube has no nested groups).
+ * Memberships of host users that SCIM does not manage are neither shown nor touched.
+ */
+public final class JdbcGroupRepository implements GroupRepository {
+
+    static final int NAME_LENGTH = 500;
+    static final int EXTERNAL_ID_LENGTH = 255;
+
+    private static final String COLUMNS = "sg.scim_uuid, g.uuid, g.name, g.version, g.created_at, g.updated_at,"
+            + " sg.external_id";
+    private static final String FROM = " FROM scim_groups sg JOIN groups g ON g.uuid = sg.group_uuid";
+    private static final String ORDER = " ORDER BY LOWER(g.name), sg.scim_uuid";
+    private static final String GROUP_OF_SCIM_ID = "(SELECT group_uuid FROM scim_groups WHERE scim_uuid = ?)";
+    private static final String SCIM_MANAGED_USERS = "(SELECT user_uuid FROM scim_users)";
+
+    private final Database database;
+    private final Clock clock;
+    private final EqualityFilterSql filters = EqualityFilterSql.builder()
+            .columnIgnoringCase("displayName", "g.name")
+            .column("externalId", "sg.external_id")
+            .build();
+
+    /** @param database the migrated database */
+    public JdbcGroupRepository(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /**
+     * @param database the migrated database
+     * @param clock    the clock for {@code created_at} / {@code updated_at}
+     */
+    public JdbcGroupRepository(Database database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@code displayName eq} (ignoring case) and {@code externalId eq} in SQL; no native sorting. */
+    @Override
+    public RepositoryCapabilities capabilities() {
+        return new RepositoryCapabilities(filters.filterSupport(), false, false);
+    }
+
+    @Override
+    public boolean supportsMembershipChanges() {
+        return true;
+    }
+
+    @Override
+    public Group create(Group resource, RequestContext context) {
+        String name = nameOf(resource);
+        String externalId = Rows.fit(resource.externalId(), EXTERNAL_ID_LENGTH, "externalId");
+        try {
+            return database.inTransaction(c -> {
+                long now = clock.millis();
+                String groupUuid = Rows.newUuid();
+                Rows.update(c, "INSERT INTO groups (uuid, name, version, created_at, updated_at)"
+                        + " VALUES (?, ?, 1, ?, ?)", groupUuid, name, now, now);
+                String scimId = Rows.newUuid();
+                Rows.update(c, "INSERT INTO scim_groups (scim_uuid, group_uuid, external_id) VALUES (?, ?, ?)",
+                        scimId, groupUuid, externalId);
+                addMembers(c, groupUuid, resource.members());
+                return read(c, scimId, true).orElseThrow();
+            });
+        } catch (Database.StoreException e) {
+            throw uniqueOr(e, name);
+        }
+    }
+
+    @Override
+    public Optional<Group> get(String id, RequestContext context) {
+        return database.inTransaction(c -> read(c, id, true));
+    }
+
+    @Override
+    public Optional<Group> getWithoutMembers(String id, RequestContext context) {
+        return database.inTransaction(c -> read(c, id, false));
+    }
+
+    @Override
+    public Group replace(String id, Group resource, String expectedVersion, RequestContext context) {
+        return write(id, resource, null, expectedVersion, true);
+    }
+
+    @Override
+    public Group update(String id, Group attributes, MembershipChange members, String expectedVersion,
+                        RequestContext context) {
+        return write(id, attributes, members, expectedVersion, false);
+    }
+
+    /**
+     * One write: the group row first (which locks it, so membership changes of one group are serialised), then
+     * the membership rows.
+     *
+     * @param members     the delta, or {@code null} to make the members those of {@code attributes} (PUT)
+     * @param withMembers whether the result carries the members
+     */
+    private Group write(String id, Group attributes, MembershipChange members, String expectedVersion,
+                        boolean withMembers) {
+        String name = attributes == null ? null : nameOf(attributes);
+        String externalId = attributes == null ? null
+                : Rows.fit(attributes.externalId(), EXTERNAL_ID_LENGTH, "externalId");
+        try {
+            return database.inTransaction(c -> {
+                long now = clock.millis();
+                List<Object> parameters = new ArrayList<>();
+                StringBuilder sql = new StringBuilder("UPDATE groups SET version = version + 1, updated_at = ?");
+                parameters.add(now);
+                if (name != null) {
+                    sql.append(", name = ?");
+                    parameters.add(name);
+                }
+                sql.append(" WHERE uuid = ").append(GROUP_OF_SCIM_ID);
+                parameters.add(id);
+                if (expectedVersion != null) {
+                    sql.append(" AND version = ?");
+                    parameters.add(JdbcUserRepository.parseVersion(expectedVersion));
+                }
+                int updated;
+                try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                    Rows.bind(s, parameters);
+                    updated = s.executeUpdate();
+                }
+                if (updated == 0) {
+                    throw missingOrConflict(c, id, expectedVersion);
+                }
+                String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
+                if (attributes != null) {
+                    Rows.update(c, "UPDATE scim_groups SET external_id = ? WHERE scim_uuid = ?", externalId, id);
+                }
+                if (members == null) {
+                    setMembers(c, groupUuid, attributes.members());
+                } else {
+                    apply(c, groupUuid, members);
+                }
+                return read(c, id, withMembers).orElseThrow();
+            });
+        } catch (Database.StoreException e) {
+            throw uniqueOr(e, name);
+        }
+    }
+
+    @Override
+    public void delete(String id, String expectedVersion, RequestContext context) {
+        database.inTransaction(c -> {
+            String sql = "UPDATE groups SET version = version + 1 WHERE uuid = " + GROUP_OF_SCIM_ID
+                    + (expectedVersion == null ? "" : " AND version = ?");
+            int locked = expectedVersion == null ? Rows.update(c, sql, id)
+                    : Rows.update(c, sql, id, JdbcUserRepository.parseVersion(expectedVersion));
+            if (locked == 0) {
+                throw missingOrConflict(c, id, expectedVersion);
+            }
+            String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
+            Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ?", groupUuid);
+            if (Rows.update(c, "DELETE FROM scim_groups WHERE scim_uuid = ?", id) == 0) {
+                throw ScimException.notFound("Group", id);
+            }
+            Rows.update(c, "DELETE FROM groups WHERE uuid = ?", groupUuid);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<Group> search(SearchRequest request, RequestContext context) {
+        EqualityFilterSql.SqlCondition where = filters.translate(request.filter());
+        boolean withMembers = wantsMembers(request);
+        return database.inTransaction(c -> {
+            int total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
+                Rows.bind(s, where.parameters());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getInt(1);
+                }
+            }
+            if (request.count() == 0 || request.startIndex() > total) {
+                return Page.of(List.of(), total);
+            }
+            List<Object> parameters = new ArrayList<>(where.parameters());
+            parameters.add(request.startIndex() - 1);
+            parameters.add(request.count());
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
+                    + ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                Rows.bind(s, parameters);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(Row.of(rs));
+                    }
+                }
+            }
+            Map<String, List<Member>> members = withMembers
+                    ? membersOf(c, rows.stream().map(Row::groupUuid).toList()) : Map.of();
+            List<Group> groups = rows.stream()
+                    .map(r -> r.toGroup(members.getOrDefault(r.groupUuid, List.of()))).toList();
+            return Page.of(groups, Math.max(total, groups.size()));
+        });
+    }
+
+    // --- membership -----------------------------------------------------------------------------------------
+
+    private void apply(Connection c, String groupUuid, MembershipChange change) throws SQLException {
+        if (change.removeAll()) {
+            Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN " + SCIM_MANAGED_USERS,
+                    groupUuid);
+        }
+        for (String removed : change.removed()) {
+            Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN"
+                    + " (SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)", groupUuid, removed);
+        }
+        addMembers(c, groupUuid, change.added());
+    }
+
+    /** PUT: the SCIM-visible members become exactly these; only the difference is written. */
+    private void setMembers(Connection c, String groupUuid, List<Member> next) throws SQLException {
+        Map<String, String> wanted = resolve(c, next);
+        List<String> current = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM groups_users WHERE group_uuid = ?"
+                + " AND user_uuid IN " + SCIM_MANAGED_USERS)) {
+            s.setString(1, groupUuid);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    current.add(rs.getString(1));
+                }
+            }
+        }
+        for (String userUuid : current) {
+            if (!wanted.containsValue(userUuid)) {
+                Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid = ?", groupUuid,
+                        userUuid);
+            }
+        }
+        for (String userUuid : wanted.values()) {
+            if (!current.contains(userUuid)) {
+                insertMember(c, groupUuid, userUuid);
+            }
+        }
+    }
+
+    private void addMembers(Connection c, String groupUuid, List<Member> added) throws SQLException {
+        for (String userUuid : resolve(c, added).values()) {
+            insertMember(c, groupUuid, userUuid);
+        }
+    }
+
+    private static void insertMember(Connection c, String groupUuid, String userUuid) throws SQLException {
+        // The group row is locked by this transaction, so no concurrent change can insert the same pair.
+        Rows.update(c, "INSERT INTO groups_users (group_uuid, user_uuid) SELECT ?, ? FROM (VALUES (1)) AS one (x)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM groups_users WHERE group_uuid = ? AND user_uuid = ?)",
+                groupUuid, userUuid, groupUuid, userUuid);
+    }
+
+    /**
+     * The host users behind member ids (SCIM user ids), in order, without duplicates.
+     *
+     * @throws ScimException 400 {@code invalidValue} for an id that is not a SCIM user of this host
+     */
+    private static Map<String, String> resolve(Connection c, List<Member> members) throws SQLException {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        for (Member member : members) {
+            String id = member.value();
+            if (id == null || resolved.containsKey(id)) {
+                continue;
+            }
+            if (member.type() != null && member.type().toLowerCase(Locale.ROOT).equals("group")) {
+                throw ScimException.invalidValue("member '" + id + "' is a Group; this service provider has no "
+                        + "nested groups");
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM scim_users WHERE scim_uuid = ?")) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ScimException.invalidValue("member '" + id + "' is not a User of this service "
+                                + "provider (groups hold users only)");
+                    }
+                    resolved.put(id, rs.getString(1));
+                }
+            }
+        }
+        return resolved;
+    }
+
+    // --- reading --------------------------------------------------------------------------------------------
+
+    private Optional<Group> read(Connection c, String scimId, boolean withMembers) throws SQLException {
+        Row row;
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE sg.scim_uuid = ?")) {
+            s.setString(1, scimId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                row = Row.of(rs);
+            }
+        }
+        List<Member> members = withMembers
+                ? membersOf(c, List.of(row.groupUuid)).getOrDefault(row.groupUuid, List.of()) : List.of();
+        return Optional.of(row.toGroup(members));
+    }
+
+    /** The SCIM-managed members of these groups, by group uuid. */
+    private static Map<String, List<Member>> membersOf(Connection c, Collection<String> groupUuids)
+            throws SQLException {
+        Map<String, List<Member>> members = new HashMap<>();
+        if (groupUuids.isEmpty()) {
+            return members;
+        }
+        String marks = groupUuids.stream().map(u -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement s = c.prepareStatement("SELECT gu.group_uuid, su.scim_uuid, u.login"
+                + " FROM groups_users gu JOIN scim_users su ON su.user_uuid = gu.user_uuid"
+                + " JOIN users u ON u.uuid = gu.user_uuid WHERE gu.group_uuid IN (" + marks + ")"
+                + " ORDER BY su.scim_uuid")) {
+            Rows.bind(s, List.copyOf(groupUuids));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Member(rs.getString(2), null, rs.getString(3), "User"));
+                }
+            }
+        }
+        return members;
+    }
+
+    private static boolean wantsMembers(SearchRequest request) {
+        if (request.attributes().excludedAttributes().stream().anyMatch(a -> a.equalsIgnoreCase("members"))) {
+            return false;
+        }
+        List<String> attributes = request.attributes().attributes();
+        return attributes.isEmpty() || attributes.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT)
+                .matches("(urn:ietf:params:scim:schemas:core:2\\.0:group:)?members(\\..*)?"));
+    }
+
+    private static Optional<String> groupUuid(Connection c, String scimId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT group_uuid FROM scim_groups WHERE scim_uuid = ?")) {
+            s.setString(1, scimId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static RuntimeException missingOrConflict(Connection c, String id, String expectedVersion)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT g.version" + FROM + " WHERE sg.scim_uuid = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return ScimException.notFound("Group", id);
+                }
+                return new VersionConflictException("Group '" + id + "' is at version " + rs.getLong(1) + ", not "
+                        + expectedVersion);
+            }
+        }
+    }
+
+    private static String nameOf(Group group) {
+        String name = group.displayName();
+        if (name == null || name.isBlank()) {
+            throw ScimException.invalidValue("displayName is required");
+        }
+        return Rows.fit(name, NAME_LENGTH, "displayName");
+    }
+
+    private static RuntimeException uniqueOr(Database.StoreException e, String name) {
+        if (Rows.isUniqueViolation(e)) {
+            return new UniquenessException("displayName '" + name + "' is already taken", e);
+        }
+        return e;
+    }
+
+    /** One row of {@link #COLUMNS}. */
+    private record Row(String scimId, String groupUuid, String name, long version, long createdAt, long updatedAt,
+                       String externalId) {
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                    rs.getLong(6), rs.getString(7));
+        }
+
+        Group toGroup(List<Member> members) {
+            return Group.builder()
+                    .id(scimId)
+                    .externalId(externalId)
+                    .displayName(name)
+                    .members(members)
+                    .meta(new Meta("Group", Rows.time(createdAt), Rows.time(Math.max(createdAt, updatedAt)), null,
+                            Long.toString(version)))
+                    .build();
+        }
+    }
+}

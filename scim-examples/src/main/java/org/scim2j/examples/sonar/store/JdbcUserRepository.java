@@ -1,0 +1,431 @@
+package org.scim2j.examples.sonar.store;
+
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.resource.Email;
+import org.scim2j.core.resource.GroupMembership;
+import org.scim2j.core.resource.Meta;
+import org.scim2j.core.resource.Name;
+import org.scim2j.core.resource.User;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RepositoryCapabilities;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.SearchRequest;
+import org.scim2j.spi.UniquenessException;
+import org.scim2j.spi.UserRepository;
+import org.scim2j.spi.VersionConflictException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /Users} over SonarQube-shaped tables: {@code users} holds the host's accounts, {@code scim_users} links a
+ * SCIM id to one of them. Plain JDBC; every method is one transaction.
+ *
+ * <p>Mapping (attributes without a column are dropped, see the module README):
+ * <ul>
+ *   <li>{@code userName} ↔ {@code login}, kept with the client's case and unique ignoring case;</li>
+ *   <li>{@code name.formatted}, else {@code name.givenName + " " + name.familyName}, else {@code displayName}
+ *       → {@code name}; read back as {@code name.formatted};</li>
+ *   <li>the primary (else the first) email's value ↔ {@code email}; read back as the one, primary, email;</li>
+ *   <li>{@code active} ↔ {@code active}; {@code externalId} ↔ {@code external_id};</li>
+ *   <li>{@code groups} (read-only) from {@code groups_users} of groups that SCIM manages.</li>
+ * </ul>
+ *
+ * <p>SonarQube semantics:
+ * <ul>
+ *   <li>{@code active=false} deactivates; the user stays readable with {@code active: false}.</li>
+ *   <li>DELETE unlinks the SCIM id (its {@code scim_users} row goes, later reads are 404), deactivates the host
+ *       user and removes it from its groups; the {@code users} row stays.</li>
+ *   <li>Create with the {@code userName} of a host user that has no SCIM link (created by a SAML login, or
+ *       unlinked by an earlier DELETE) adopts that user: it gets a new SCIM id, the given attributes and
+ *       {@code active} (true unless the request says otherwise). A {@code userName} linked to another SCIM id is a
+ *       {@link UniquenessException} (409).</li>
+ *   <li>A PUT or PATCH result without {@code active} keeps the stored value: an account is never switched off by
+ *       an attribute that is merely missing.</li>
+ * </ul>
+ * Results come ordered by {@code LOWER(login)}, then SCIM id, so index paging is stable.
+ */
+public final class JdbcUserRepository implements UserRepository {
+
+    static final int LOGIN_LENGTH = 255;
+    static final int NAME_LENGTH = 200;
+    static final int EMAIL_LENGTH = 100;
+    static final int EXTERNAL_ID_LENGTH = 255;
+
+    private static final String COLUMNS = "s.scim_uuid, u.uuid, u.login, u.name, u.email, u.active, u.external_id, "
+            + "u.version, u.created_at, u.updated_at";
+    private static final String FROM = " FROM scim_users s JOIN users u ON u.uuid = s.user_uuid";
+    private static final String ORDER = " ORDER BY LOWER(u.login), s.scim_uuid";
+    private static final String USER_OF_SCIM_ID = "(SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)";
+
+    private final Database database;
+    private final Clock clock;
+    private final EqualityFilterSql filters = EqualityFilterSql.builder()
+            .columnIgnoringCase("userName", "u.login")
+            .column("externalId", "u.external_id")
+            .build();
+
+    /** @param database the migrated database */
+    public JdbcUserRepository(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /**
+     * @param database the migrated database
+     * @param clock    the clock for {@code created_at} / {@code updated_at}
+     */
+    public JdbcUserRepository(Database database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@code userName eq} (ignoring case) and {@code externalId eq} in SQL; no native sorting. */
+    @Override
+    public RepositoryCapabilities capabilities() {
+        return new RepositoryCapabilities(filters.filterSupport(), false, false);
+    }
+
+    @Override
+    public User create(User resource, RequestContext context) {
+        Columns values = Columns.of(resource, null);
+        boolean active = resource.active() == null || resource.active();
+        try {
+            return database.inTransaction(c -> {
+                long now = clock.millis();
+                String userUuid = null;
+                try (PreparedStatement s = c.prepareStatement("SELECT u.uuid, s.scim_uuid FROM users u "
+                        + "LEFT JOIN scim_users s ON s.user_uuid = u.uuid WHERE LOWER(u.login) = LOWER(?)")) {
+                    s.setString(1, values.login);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            if (rs.getString(2) != null) {
+                                throw taken(values.login, null);
+                            }
+                            userUuid = rs.getString(1);
+                        }
+                    }
+                }
+                if (userUuid == null) {
+                    userUuid = Rows.newUuid();
+                    Rows.update(c, "INSERT INTO users (uuid, login, name, email, active, external_id, external_login,"
+                                    + " external_identity_provider, version, created_at, updated_at)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'saml', 1, ?, ?)",
+                            userUuid, values.login, values.name, values.email, active, values.externalId,
+                            values.login, now, now);
+                } else {
+                    // Adopt the host user: a SAML-created account, or one unlinked by an earlier DELETE.
+                    Rows.update(c, "UPDATE users SET login = ?, name = ?, email = ?, active = ?, external_id = ?,"
+                                    + " external_login = ?, version = version + 1, updated_at = ? WHERE uuid = ?",
+                            values.login, values.name, values.email, active, values.externalId, values.login, now,
+                            userUuid);
+                }
+                String scimId = Rows.newUuid();
+                Rows.update(c, "INSERT INTO scim_users (scim_uuid, user_uuid) VALUES (?, ?)", scimId, userUuid);
+                return read(c, scimId).orElseThrow();
+            });
+        } catch (Database.StoreException e) {
+            if (Rows.isUniqueViolation(e)) {
+                throw taken(values.login, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<User> get(String id, RequestContext context) {
+        return database.inTransaction(c -> read(c, id));
+    }
+
+    @Override
+    public User replace(String id, User resource, String expectedVersion, RequestContext context) {
+        Columns checked = Columns.of(resource, null);
+        try {
+            return database.inTransaction(c -> {
+                StoredName currentName = currentName(c, id).orElseThrow(() -> ScimException.notFound("User", id));
+                Columns values = Columns.of(resource, currentName.value());
+                String sql = "UPDATE users SET login = ?, name = ?, email = ?, active = COALESCE(?, active),"
+                        + " external_id = ?, external_login = ?, version = version + 1, updated_at = ?"
+                        + " WHERE uuid = " + USER_OF_SCIM_ID + (expectedVersion == null ? "" : " AND version = ?");
+                List<Object> parameters = new ArrayList<>(List.of(values.login));
+                parameters.add(values.name);
+                parameters.add(values.email);
+                parameters.add(Rows.booleanOrNull(resource.active()));
+                parameters.add(values.externalId);
+                parameters.add(values.login);
+                parameters.add(clock.millis());
+                parameters.add(id);
+                if (expectedVersion != null) {
+                    parameters.add(parseVersion(expectedVersion));
+                }
+                int updated;
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    Rows.bind(s, parameters);
+                    updated = s.executeUpdate();
+                }
+                if (updated == 0) {
+                    throw missingOrConflict(c, id, expectedVersion);
+                }
+                return read(c, id).orElseThrow();
+            });
+        } catch (Database.StoreException e) {
+            if (Rows.isUniqueViolation(e)) {
+                throw taken(checked.login, e);
+            }
+            throw e;
+        }
+    }
+
+    /** A user's stored name column ({@code null}: no name). */
+    private record StoredName(String value) {
+    }
+
+    /** The stored name of a SCIM user, or empty if there is no such user. */
+    private static Optional<StoredName> currentName(Connection c, String scimId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT u.name" + FROM + " WHERE s.scim_uuid = ?")) {
+            s.setString(1, scimId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredName(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public void delete(String id, String expectedVersion, RequestContext context) {
+        database.inTransaction(c -> {
+            long now = clock.millis();
+            String sql = "UPDATE users SET active = FALSE, version = version + 1, updated_at = ? WHERE uuid = "
+                    + USER_OF_SCIM_ID + (expectedVersion == null ? "" : " AND version = ?");
+            int updated = expectedVersion == null ? Rows.update(c, sql, now, id)
+                    : Rows.update(c, sql, now, id, parseVersion(expectedVersion));
+            if (updated == 0) {
+                throw missingOrConflict(c, id, expectedVersion);
+            }
+            String userUuid = userUuid(c, id).orElseThrow(() -> ScimException.notFound("User", id));
+            if (Rows.update(c, "DELETE FROM scim_users WHERE scim_uuid = ?", id) == 0) {
+                // A concurrent DELETE of the same id won.
+                throw ScimException.notFound("User", id);
+            }
+            // The id is gone, so no group may list it: memberships end with the link (SonarQube's deactivation
+            // also removes them).
+            Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid IN"
+                    + " (SELECT group_uuid FROM groups_users WHERE user_uuid = ?)", now, userUuid);
+            Rows.update(c, "DELETE FROM groups_users WHERE user_uuid = ?", userUuid);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<User> search(SearchRequest request, RequestContext context) {
+        EqualityFilterSql.SqlCondition where = filters.translate(request.filter());
+        boolean withGroups = wantsGroups(request);
+        return database.inTransaction(c -> {
+            int total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
+                Rows.bind(s, where.parameters());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getInt(1);
+                }
+            }
+            if (request.count() == 0 || request.startIndex() > total) {
+                return Page.of(List.of(), total);
+            }
+            List<Object> parameters = new ArrayList<>(where.parameters());
+            parameters.add(request.startIndex() - 1);
+            parameters.add(request.count());
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
+                    + ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                Rows.bind(s, parameters);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(Row.of(rs));
+                    }
+                }
+            }
+            Map<String, List<GroupMembership>> groups = withGroups
+                    ? groupsOf(c, rows.stream().map(Row::userUuid).toList()) : Map.of();
+            List<User> users = rows.stream().map(r -> r.toUser(groups.getOrDefault(r.userUuid, List.of())))
+                    .toList();
+            return Page.of(users, Math.max(total, users.size()));
+        });
+    }
+
+    /** The host user behind a SCIM id (for the group repository and tests), or empty. */
+    Optional<String> hostUuid(String scimId) {
+        return database.inTransaction(c -> userUuid(c, scimId));
+    }
+
+    private static boolean wantsGroups(SearchRequest request) {
+        List<String> attributes = request.attributes().attributes();
+        List<String> excluded = request.attributes().excludedAttributes();
+        if (excluded.stream().anyMatch(a -> a.equalsIgnoreCase("groups"))) {
+            return false;
+        }
+        return attributes.isEmpty() || attributes.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT)
+                .matches("(urn:ietf:params:scim:schemas:core:2\\.0:user:)?groups(\\..*)?"));
+    }
+
+    private static Optional<String> userUuid(Connection c, String scimId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM scim_users WHERE scim_uuid = ?")) {
+            s.setString(1, scimId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<User> read(Connection c, String scimId) throws SQLException {
+        Row row;
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE s.scim_uuid = ?")) {
+            s.setString(1, scimId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                row = Row.of(rs);
+            }
+        }
+        return Optional.of(row.toUser(groupsOf(c, List.of(row.userUuid)).getOrDefault(row.userUuid, List.of())));
+    }
+
+    /** The SCIM-managed groups of these host users, by host user uuid. */
+    private static Map<String, List<GroupMembership>> groupsOf(Connection c, Collection<String> userUuids)
+            throws SQLException {
+        Map<String, List<GroupMembership>> groups = new HashMap<>();
+        if (userUuids.isEmpty()) {
+            return groups;
+        }
+        String marks = userUuids.stream().map(u -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement s = c.prepareStatement("SELECT gu.user_uuid, sg.scim_uuid, g.name"
+                + " FROM groups_users gu JOIN scim_groups sg ON sg.group_uuid = gu.group_uuid"
+                + " JOIN groups g ON g.uuid = gu.group_uuid WHERE gu.user_uuid IN (" + marks + ")"
+                + " ORDER BY sg.scim_uuid")) {
+            Rows.bind(s, List.copyOf(userUuids));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new GroupMembership(rs.getString(2), null, rs.getString(3), "direct"));
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static RuntimeException missingOrConflict(Connection c, String id, String expectedVersion)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT u.version" + FROM + " WHERE s.scim_uuid = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return ScimException.notFound("User", id);
+                }
+                return new VersionConflictException("User '" + id + "' is at version " + rs.getLong(1) + ", not "
+                        + expectedVersion);
+            }
+        }
+    }
+
+    /** A version this repository never wrote matches nothing. */
+    static long parseVersion(String version) {
+        try {
+            return Long.parseLong(version.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static UniquenessException taken(String login, Throwable cause) {
+        String detail = "userName '" + login + "' is already taken";
+        return cause == null ? new UniquenessException(detail) : new UniquenessException(detail, cause);
+    }
+
+    /** The column values of a SCIM user. */
+    private record Columns(String login, String name, String email, String externalId) {
+
+        /**
+         * @param currentName the stored name when replacing (PUT, or the result of a PATCH), else {@code null}
+         */
+        static Columns of(User user, String currentName) {
+            String login = user.userName();
+            if (login == null || login.isBlank()) {
+                throw ScimException.invalidValue("userName is required");
+            }
+            return new Columns(Rows.fit(login, LOGIN_LENGTH, "userName"),
+                    Rows.fit(nameOf(user, currentName), NAME_LENGTH, "name"),
+                    Rows.fit(emailOf(user), EMAIL_LENGTH, "emails.value"),
+                    Rows.fit(user.externalId(), EXTERNAL_ID_LENGTH, "externalId"));
+        }
+
+        /**
+         * The one name column. On create: {@code name.formatted}, else given and family name, else
+         * {@code displayName}. On replace the stored name is read back as {@code name.formatted}, so a PATCH of
+         * {@code name.givenName} / {@code name.familyName} (Entra ID) leaves that value as it was: then the parts
+         * win, and a part not given is taken from the stored name split at its first space.
+         */
+        private static String nameOf(User user, String currentName) {
+            Name name = user.name();
+            String formatted = name == null ? null : name.formatted();
+            String given = name == null ? null : name.givenName();
+            String family = name == null ? null : name.familyName();
+            boolean parts = notBlank(given) || notBlank(family);
+            if (notBlank(formatted) && (currentName == null || !parts || !formatted.equals(currentName))) {
+                return formatted;
+            }
+            if (parts) {
+                String[] stored = currentName == null ? new String[2] : currentName.split(" ", 2);
+                String g = notBlank(given) ? given : stored[0];
+                String f = notBlank(family) ? family : stored.length > 1 ? stored[1] : null;
+                return java.util.stream.Stream.of(g, f).filter(Columns::notBlank).collect(Collectors.joining(" "));
+            }
+            return notBlank(user.displayName()) ? user.displayName() : null;
+        }
+
+        private static String emailOf(User user) {
+            List<Email> emails = user.emails().stream().filter(e -> notBlank(e.value())).toList();
+            return emails.stream().filter(e -> Boolean.TRUE.equals(e.primary())).findFirst()
+                    .or(() -> emails.stream().findFirst()).map(Email::value).orElse(null);
+        }
+
+        private static boolean notBlank(String value) {
+            return value != null && !value.isBlank();
+        }
+    }
+
+    /** One row of {@link #COLUMNS}. */
+    private record Row(String scimId, String userUuid, String login, String name, String email, boolean active,
+                       String externalId, long version, long createdAt, long updatedAt) {
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+        }
+
+        User toUser(List<GroupMembership> groups) {
+            return User.builder()
+                    .id(scimId)
+                    .externalId(externalId)
+                    .userName(login)
+                    .name(name == null ? null : new Name(name, null, null, null, null, null))
+                    .active(active)
+                    // The one email column is presented as the primary work email, so that the filtered paths of
+                    // identity providers (emails[type eq "work"].value) address it.
+                    .emails(email == null ? List.of() : List.of(new Email(email, null, "work", true)))
+                    .groups(groups)
+                    .meta(new Meta("User", Rows.time(createdAt), Rows.time(Math.max(createdAt, updatedAt)), null,
+                            Long.toString(version)))
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.scim2j.examples.sonar.store;
+
+import org.scim2j.core.error.ScimException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Small JDBC helpers shared by the repositories. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    /** Binds parameters in order; {@code null} is bound as a VARCHAR null unless it is a {@link TypedNull}. */
+    static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
+        int i = 1;
+        for (Object p : parameters) {
+            if (p == null) {
+                statement.setNull(i, Types.VARCHAR);
+            } else if (p instanceof TypedNull t) {
+                statement.setNull(i, t.sqlType());
+            } else {
+                statement.setObject(i, p);
+            }
+            i++;
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns the row count. */
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, java.util.Arrays.asList(parameters));
+            return statement.executeUpdate();
+        }
+    }
+
+    /** A null of a given SQL type, for parameters whose type the database cannot infer. */
+    record TypedNull(int sqlType) {
+    }
+
+    static Object booleanOrNull(Boolean value) {
+        return value == null ? new TypedNull(Types.BOOLEAN) : value;
+    }
+
+    /** A new random id, as SonarQube's uuids and SCIM ids (RFC 7643 §3.1: unique, stable, never reassigned). */
+    static String newUuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    static OffsetDateTime time(long epochMillis) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+    }
+
+    /** Whether a failure is a unique-constraint violation (SQLState 23505 on H2 and PostgreSQL). */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                for (SQLException s = e; s != null; s = s.getNextException()) {
+                    if (Database.UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A value that must fit its column: too long is the client's error (400 {@code invalidValue}), not a store
+     * failure.
+     */
+    static String fit(String value, int maxLength, String attribute) {
+        if (value != null && value.length() > maxLength) {
+            throw ScimException.invalidValue(attribute + " is longer than this service provider keeps ("
+                    + maxLength + " characters)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,46 @@
+package org.scim2j.examples.sonar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+class ServerConfigTest {
+
+    @Test
+    void defaultsAreLoopback8080AGeneratedTokenAndAnH2FileUnderData() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of());
+        assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.adminToken()).isNull();
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:./data/scim");
+        assertThat(config.enabled()).isTrue();
+    }
+
+    @Test
+    void readsEveryVariable() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of("SCIM_PORT", "0", "SCIM_BIND_ADDRESS", "0.0.0.0",
+                "SCIM_ADMIN_TOKEN", "t0ken", "SCIM_JDBC_URL", "jdbc:postgresql://db/sonar", "SCIM_JDBC_USER", "sonar",
+                "SCIM_JDBC_PASSWORD", "pw", "SCIM_ENABLED", "FALSE"));
+        assertThat(config.port()).isZero();
+        assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(config.adminToken()).isEqualTo("t0ken");
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db/sonar");
+        assertThat(config.jdbcUser()).isEqualTo("sonar");
+        assertThat(config.jdbcPassword()).isEqualTo("pw");
+        assertThat(config.enabled()).isFalse();
+        assertThat(config.toString()).doesNotContain("t0ken").doesNotContain("pw");
+    }
+
+    @Test
+    void malformedValuesNameTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_PORT", "http")))
+                .hasMessageContaining("SCIM_PORT");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_PORT", "70000")))
+                .hasMessageContaining("SCIM_PORT");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_ENABLED", "yes")))
+                .hasMessageContaining("SCIM_ENABLED");
+    }
+}

@@ -1,0 +1,578 @@
+package org.scim2j.examples.sonar.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scim2j.core.error.ScimException;
+import org.scim2j.core.query.AttributeSelection;
+import org.scim2j.core.query.SortOrder;
+import org.scim2j.core.resource.Email;
+import org.scim2j.core.resource.Group;
+import org.scim2j.core.resource.GroupMembership;
+import org.scim2j.core.resource.Member;
+import org.scim2j.core.resource.Name;
+import org.scim2j.core.resource.User;
+import org.scim2j.filter.Filter;
+import org.scim2j.spi.MembershipChange;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.SearchRequest;
+import org.scim2j.spi.UniquenessException;
+import org.scim2j.spi.VersionConflictException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What makes the store SonarQube-like, beyond the testkit's contract: deactivation, DELETE as unlink,
+ * re-provisioning and adoption of existing host users, case-insensitive logins, membership deltas and paging order.
+ */
+abstract class SonarStoreBehaviour {
+
+    private static final RequestContext CTX = RequestContext.system();
+
+    private TestStore store;
+    private JdbcUserRepository users;
+    private JdbcGroupRepository groups;
+
+    abstract TestStore newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+        users = new JdbcUserRepository(store.database);
+        groups = new JdbcGroupRepository(store.database);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        store.close();
+    }
+
+    private static User oktaUser(String userName) {
+        return User.builder().userName(userName).externalId("00u" + userName.hashCode())
+                .name(new Name(null, "User", "Test", null, null, null)).displayName("Test User")
+                .emails(List.of(new Email(userName + "@example.com", null, "work", true))).active(true)
+                .password("placeholder").build();
+    }
+
+    private record HostUser(String uuid, String login, boolean active, String name, String email, long version) {
+    }
+
+    private List<HostUser> hostUsers() {
+        return store.database.inTransaction(c -> {
+            List<HostUser> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT uuid, login, active, name, email, version FROM users ORDER BY login");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new HostUser(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private int count(String sql) {
+        return store.database.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** A user that a SAML login created before SCIM was enabled: a host row without a scim_users link. */
+    private String samlUser(String login) {
+        String uuid = "saml-" + login;
+        store.database.inTransaction(c -> Rows.update(c, "INSERT INTO users (uuid, login, name, email, active,"
+                + " external_id, external_login, external_identity_provider, version, created_at, updated_at)"
+                + " VALUES (?, ?, 'From Saml', 'saml@example.com', TRUE, 'saml-id', ?, 'saml', 7, 1000, 1000)",
+                uuid, login, login));
+        return uuid;
+    }
+
+    private static SearchRequest all() {
+        return SearchRequest.all(1000);
+    }
+
+    // --- mapping --------------------------------------------------------------------------------------------
+
+    @Test
+    void mapsAnOktaCreateToTheHostColumnsAndBack() {
+        User created = users.create(oktaUser("Test.User@okta.local"), CTX);
+        assertThat(hostUsers()).singleElement().satisfies(u -> {
+            assertThat(u.login()).as("login keeps the client's case").isEqualTo("Test.User@okta.local");
+            assertThat(u.name()).isEqualTo("Test User");
+            assertThat(u.email()).isEqualTo("Test.User@okta.local@example.com");
+            assertThat(u.active()).isTrue();
+        });
+        assertThat(created.userName()).isEqualTo("Test.User@okta.local");
+        assertThat(created.name().formatted()).isEqualTo("Test User");
+        assertThat(created.emails()).containsExactly(new Email("Test.User@okta.local@example.com", null, "work", true));
+        assertThat(created.externalId()).isEqualTo("00u" + "Test.User@okta.local".hashCode());
+        assertThat(created.password()).as("never stored").isNull();
+        assertThat(created.displayName()).as("no column").isNull();
+    }
+
+    @Test
+    void nameIsFormattedElseGivenAndFamilyElseDisplayName() {
+        User formatted = users.create(User.builder().userName("a")
+                .name(new Name("Ms. Barbara J Jensen", "Jensen", "Barbara", null, null, null)).build(), CTX);
+        User parts = users.create(User.builder().userName("b")
+                .name(new Name(null, "Jensen", "Barbara", null, null, null)).displayName("Babs").build(), CTX);
+        User display = users.create(User.builder().userName("c").displayName("Babs").build(), CTX);
+        User none = users.create(User.builder().userName("d").build(), CTX);
+        assertThat(formatted.name().formatted()).isEqualTo("Ms. Barbara J Jensen");
+        assertThat(parts.name().formatted()).isEqualTo("Barbara Jensen");
+        assertThat(display.name().formatted()).isEqualTo("Babs");
+        assertThat(none.name()).isNull();
+        assertThat(none.emails()).isEmpty();
+    }
+
+    @Test
+    void aPatchOfNamePartsOverTheStoredFormattedNameIsKept() {
+        // What the service hands to replace after Entra's P9 / P15 PATCH of a user read back as name.formatted.
+        User created = users.create(User.builder().userName("a")
+                .name(new Name("givenName familyName", "familyName", "givenName", null, null, null)).build(), CTX);
+        User p9 = users.replace(created.id(), created.toBuilder()
+                .name(new Name("givenName familyName", "Pkqf", "Gtfd", null, null, null)).build(), null, CTX);
+        assertThat(p9.name().formatted()).isEqualTo("Gtfd Pkqf");
+        User p15 = users.replace(created.id(), p9.toBuilder()
+                .name(new Name("Gtfd Pkqf", "updatedFamilyName", null, null, null, null)).build(), null, CTX);
+        assertThat(p15.name().formatted()).isEqualTo("Gtfd updatedFamilyName");
+        User formatted = users.replace(created.id(), p15.toBuilder()
+                .name(new Name("Dr. New Name", null, null, null, null, null)).build(), null, CTX);
+        assertThat(formatted.name().formatted()).isEqualTo("Dr. New Name");
+        User okta = users.replace(created.id(), formatted.toBuilder()
+                .name(new Name(null, "Jensen", "Barbara", null, null, null)).build(), null, CTX);
+        assertThat(okta.name().formatted()).isEqualTo("Barbara Jensen");
+    }
+
+    @Test
+    void keepsThePrimaryEmailElseTheFirst() {
+        User primary = users.create(User.builder().userName("a").emails(List.of(
+                new Email("home@example.com", null, "home", null),
+                new Email("work@example.com", null, "work", true))).build(), CTX);
+        User first = users.create(User.builder().userName("b").emails(List.of(
+                new Email("one@example.com", null, "home", null),
+                new Email("two@example.com", null, "work", null))).build(), CTX);
+        assertThat(primary.emails()).extracting(Email::value).containsExactly("work@example.com");
+        assertThat(first.emails()).extracting(Email::value).containsExactly("one@example.com");
+    }
+
+    @Test
+    void aValueLongerThanItsColumnIsInvalidValueNotAStoreFailure() {
+        assertThatThrownBy(() -> users.create(User.builder().userName("x".repeat(256)).build(), CTX))
+                .isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(400));
+        assertThat(hostUsers()).isEmpty();
+    }
+
+    // --- lifecycle ------------------------------------------------------------------------------------------
+
+    @Test
+    void activeFalseDeactivatesAndTheUserStaysReadable() {
+        User created = users.create(oktaUser("bjensen"), CTX);
+        User deactivated = users.replace(created.id(), created.toBuilder().active(false).build(),
+                created.meta().version(), CTX);
+        assertThat(deactivated.active()).isFalse();
+        assertThat(users.get(created.id(), CTX)).get().extracting(User::active).isEqualTo(false);
+        assertThat(users.search(all(), CTX).resources()).extracting(User::id).containsExactly(created.id());
+        assertThat(hostUsers()).singleElement().extracting(HostUser::active).isEqualTo(false);
+
+        User reactivated = users.replace(created.id(), deactivated.toBuilder().active(true).build(), null, CTX);
+        assertThat(reactivated.active()).isTrue();
+    }
+
+    @Test
+    void aReplaceWithoutActiveKeepsTheStoredValue() {
+        User created = users.create(oktaUser("bjensen").toBuilder().active(false).build(), CTX);
+        User replaced = users.replace(created.id(), created.toBuilder().active(null).title("x").build(), null, CTX);
+        assertThat(replaced.active()).isFalse();
+        User other = users.create(oktaUser("jsmith").toBuilder().active(null).build(), CTX);
+        assertThat(other.active()).as("a create without active is active").isTrue();
+    }
+
+    @Test
+    void deleteUnlinksTheScimIdDeactivatesAndKeepsTheHostUser() {
+        User created = users.create(oktaUser("bjensen"), CTX);
+        Group group = groups.create(Group.builder().displayName("devs").members(List.of(Member.of(created.id())))
+                .build(), CTX);
+        users.delete(created.id(), null, CTX);
+
+        assertThat(users.get(created.id(), CTX)).isEmpty();
+        assertThat(users.search(all(), CTX).totalResults()).isZero();
+        assertThat(hostUsers()).singleElement().satisfies(u -> {
+            assertThat(u.login()).isEqualTo("bjensen");
+            assertThat(u.active()).isFalse();
+        });
+        assertThat(count("SELECT COUNT(*) FROM scim_users")).isZero();
+        Group after = groups.get(group.id(), CTX).orElseThrow();
+        assertThat(after.members()).as("no group lists an id that is gone").isEmpty();
+        assertThat(after.meta().version()).isNotEqualTo(group.meta().version());
+        assertThatThrownBy(() -> users.delete(created.id(), null, CTX)).isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(404));
+        assertThatThrownBy(() -> users.replace(created.id(), created, null, CTX))
+                .isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(404));
+    }
+
+    @Test
+    void provisioningADeletedUserNameAgainRelinksAndReactivatesTheSameHostUser() {
+        User first = users.create(oktaUser("bjensen"), CTX);
+        String hostUuid = hostUsers().get(0).uuid();
+        users.delete(first.id(), null, CTX);
+
+        User again = users.create(oktaUser("BJensen").toBuilder()
+                .name(new Name("Barbara Jensen", null, null, null, null, null)).build(), CTX);
+        assertThat(again.id()).as("a new SCIM id; ids are never reused").isNotEqualTo(first.id());
+        assertThat(again.active()).isTrue();
+        assertThat(again.userName()).isEqualTo("BJensen");
+        assertThat(hostUsers()).singleElement().satisfies(u -> {
+            assertThat(u.uuid()).isEqualTo(hostUuid);
+            assertThat(u.active()).isTrue();
+            assertThat(u.name()).isEqualTo("Barbara Jensen");
+        });
+        assertThat(users.get(first.id(), CTX)).isEmpty();
+    }
+
+    @Test
+    void aCreateAdoptsAHostUserThatASamlLoginCreated() {
+        String hostUuid = samlUser("saml.user@example.com");
+        User adopted = users.create(oktaUser("SAML.User@example.com"), CTX);
+        assertThat(hostUsers()).singleElement().satisfies(u -> {
+            assertThat(u.uuid()).isEqualTo(hostUuid);
+            assertThat(u.login()).isEqualTo("SAML.User@example.com");
+            assertThat(u.name()).isEqualTo("Test User");
+            assertThat(u.version()).isGreaterThan(7);
+        });
+        assertThat(adopted.meta().created().toInstant().toEpochMilli()).as("the account's own creation")
+                .isEqualTo(1000);
+        assertThat(users.search(all(), CTX).resources()).extracting(User::id).containsExactly(adopted.id());
+    }
+
+    @Test
+    void aUserNameLinkedToAnotherScimIdIsTakenIgnoringCase() {
+        users.create(oktaUser("bjensen"), CTX);
+        assertThatThrownBy(() -> users.create(oktaUser("BJENSEN"), CTX)).isInstanceOf(UniquenessException.class)
+                .hasMessageContaining("BJENSEN");
+        assertThat(hostUsers()).hasSize(1);
+    }
+
+    @Test
+    void concurrentCreatesAdoptingOneSamlUserLetExactlyOneWin() throws Exception {
+        samlUser("racer");
+        List<Callable<User>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String userName = i % 2 == 0 ? "racer" : "RACER";
+            tasks.add(() -> users.create(oktaUser(userName), CTX));
+        }
+        List<Object> outcomes = race(tasks);
+        assertThat(outcomes).filteredOn(o -> o instanceof User).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof User)).hasSize(7)
+                .allMatch(o -> o instanceof UniquenessException);
+        assertThat(count("SELECT COUNT(*) FROM scim_users")).isEqualTo(1);
+        assertThat(hostUsers()).hasSize(1);
+    }
+
+    @Test
+    void concurrentCreatesOfANewUserNameLetExactlyOneWin() throws Exception {
+        List<Callable<User>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String userName = i % 2 == 0 ? "newbie" : "NewBie";
+            tasks.add(() -> users.create(oktaUser(userName), CTX));
+        }
+        List<Object> outcomes = race(tasks);
+        assertThat(outcomes).filteredOn(o -> o instanceof User).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof User)).hasSize(7)
+                .allMatch(o -> o instanceof UniquenessException);
+        assertThat(hostUsers()).hasSize(1);
+    }
+
+    // --- search ---------------------------------------------------------------------------------------------
+
+    @Test
+    void userNameFilterIgnoresCaseAndExternalIdIsExact() {
+        User bjensen = users.create(oktaUser("bjensen").toBuilder().externalId("Ext-1").build(), CTX);
+        users.create(oktaUser("jsmith").toBuilder().externalId("ext-2").build(), CTX);
+        assertThat(users.search(all().withFilter(Filter.eq("userName", "BJENSEN")), CTX).resources())
+                .extracting(User::id).containsExactly(bjensen.id());
+        assertThat(users.search(all().withFilter(Filter.eq("externalId", "Ext-1")), CTX).resources())
+                .extracting(User::id).containsExactly(bjensen.id());
+        assertThat(users.search(all().withFilter(Filter.eq("externalId", "ext-1")), CTX).totalResults()).isZero();
+        Page<User> none = users.search(all().withFilter(Filter.eq("userName", "nobody")), CTX);
+        assertThat(none.totalResults()).isZero();
+        assertThat(none.resources()).isEmpty();
+        assertThat(users.capabilities().filtering().supports(Filter.co("userName", "x"))).isFalse();
+        assertThat(users.capabilities().filtering().supports(Filter.and(Filter.eq("userName", "x"),
+                Filter.eq("externalId", "y")))).isTrue();
+    }
+
+    @Test
+    void oktaImportPagesAreStableAndOrderedByLoginIgnoringCase() {
+        List<String> logins = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            String login = (i % 3 == 0 ? "User" : "user") + String.format(Locale.ROOT, "%03d", (i * 37) % 250);
+            logins.add(login);
+            users.create(User.builder().userName(login).build(), CTX);
+        }
+        logins.sort(Comparator.comparing(l -> l.toLowerCase(Locale.ROOT)));
+        List<String> seen = new ArrayList<>();
+        for (int start = 1; start <= 250; start += 100) {
+            Page<User> page = users.search(new SearchRequest(null, null, SortOrder.ASCENDING, start, 100, null,
+                    AttributeSelection.all()), CTX);
+            assertThat(page.totalResults()).isEqualTo(250);
+            page.resources().forEach(u -> seen.add(u.userName()));
+        }
+        assertThat(seen).containsExactlyElementsOf(logins);
+        assertThat(users.search(SearchRequest.all(2), CTX).resources()).extracting(User::userName)
+                .containsExactlyElementsOf(logins.subList(0, 2));
+    }
+
+    @Test
+    void usersShowTheirScimGroups() {
+        User user = users.create(oktaUser("bjensen"), CTX);
+        Group group = groups.create(Group.builder().displayName("devs").members(List.of(Member.of(user.id())))
+                .build(), CTX);
+        assertThat(users.get(user.id(), CTX).orElseThrow().groups())
+                .containsExactly(new GroupMembership(group.id(), null, "devs", "direct"));
+        SearchRequest withoutGroups = new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10, null,
+                AttributeSelection.of(List.of(), List.of("groups")));
+        assertThat(users.search(withoutGroups, CTX).resources().get(0).groups()).isEmpty();
+    }
+
+    // --- groups ---------------------------------------------------------------------------------------------
+
+    private List<String> memberIds(String groupId) {
+        return groups.get(groupId, CTX).orElseThrow().members().stream().map(Member::value).sorted().toList();
+    }
+
+    @Test
+    void membershipDeltasInsertAndDeleteRowsWithoutLoadingTheGroup() {
+        User a = users.create(oktaUser("a"), CTX);
+        User b = users.create(oktaUser("b"), CTX);
+        User c = users.create(oktaUser("c"), CTX);
+        Group group = groups.create(Group.builder().displayName("Test SCIMv2").build(), CTX);
+        assertThat(groups.supportsMembershipChanges()).isTrue();
+
+        Group added = groups.update(group.id(), null, new MembershipChange(false, Set.of(),
+                List.of(Member.of(a.id()), Member.of(b.id()), Member.of(a.id()))), null, CTX);
+        assertThat(added.members()).as("update returns the group without members").isEmpty();
+        assertThat(memberIds(group.id())).containsExactlyElementsOf(sorted(a.id(), b.id()));
+        assertThat(count("SELECT COUNT(*) FROM groups_users")).isEqualTo(2);
+
+        groups.update(group.id(), null, new MembershipChange(false, Set.of(a.id()), List.of(Member.of(b.id()),
+                Member.of(c.id()))), null, CTX);
+        assertThat(memberIds(group.id())).containsExactlyElementsOf(sorted(b.id(), c.id()));
+
+        groups.update(group.id(), null, new MembershipChange(true, Set.of(), List.of(Member.of(a.id()))), null,
+                CTX);
+        assertThat(memberIds(group.id())).containsExactly(a.id());
+
+        Group renamed = groups.update(group.id(), Group.builder().displayName("Renamed").build(),
+                MembershipChange.none(), null, CTX);
+        assertThat(renamed.displayName()).isEqualTo("Renamed");
+        assertThat(memberIds(group.id())).as("a rename keeps the members").containsExactly(a.id());
+
+        assertThat(groups.getWithoutMembers(group.id(), CTX).orElseThrow().members()).isEmpty();
+        Member shown = groups.get(group.id(), CTX).orElseThrow().members().get(0);
+        assertThat(shown).isEqualTo(new Member(a.id(), null, "a", "User"));
+    }
+
+    @Test
+    void aMembershipDeltaWithAStaleVersionIsAConflictAndChangesNothing() {
+        User a = users.create(oktaUser("a"), CTX);
+        Group group = groups.create(Group.builder().displayName("devs").build(), CTX);
+        groups.update(group.id(), null, MembershipChange.none(), null, CTX);
+        assertThatThrownBy(() -> groups.update(group.id(), null, new MembershipChange(false, Set.of(),
+                List.of(Member.of(a.id()))), group.meta().version(), CTX))
+                .isInstanceOf(VersionConflictException.class);
+        assertThat(memberIds(group.id())).isEmpty();
+        assertThatThrownBy(() -> groups.update("nope", null, MembershipChange.none(), null, CTX))
+                .isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(404));
+    }
+
+    @Test
+    void anUnknownMemberIsInvalidValueAndNestedGroupsAreRefused() {
+        User a = users.create(oktaUser("a"), CTX);
+        Group group = groups.create(Group.builder().displayName("devs").build(), CTX);
+        assertThatThrownBy(() -> groups.update(group.id(), null, new MembershipChange(false, Set.of(),
+                List.of(Member.of(a.id()), Member.of("no-such-user"))), null, CTX))
+                .isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(400));
+        assertThat(memberIds(group.id())).as("all or nothing").isEmpty();
+        assertThatThrownBy(() -> groups.create(Group.builder().displayName("outer")
+                .members(List.of(new Member(group.id(), null, null, "Group"))).build(), CTX))
+                .isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(400));
+        assertThat(groups.search(all(), CTX).totalResults()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentMembershipDeltasOnOneGroupAreAllApplied() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(users.create(oktaUser("member" + i), CTX).id());
+        }
+        Group group = groups.create(Group.builder().displayName("big").build(), CTX);
+        List<Callable<Group>> tasks = new ArrayList<>();
+        for (String id : ids) {
+            // Each adds its own member and, as a concurrent retry would, the first one again.
+            tasks.add(() -> groups.update(group.id(), null, new MembershipChange(false, Set.of(),
+                    List.of(Member.of(id), Member.of(ids.get(0)))), null, CTX));
+        }
+        assertThat(race(tasks)).allMatch(o -> o instanceof Group);
+        assertThat(memberIds(group.id())).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(Long.parseLong(groups.get(group.id(), CTX).orElseThrow().meta().version()))
+                .isEqualTo(Long.parseLong(group.meta().version()) + 8);
+    }
+
+    @Test
+    void deleteOfAGroupWithAStaleVersionIsAConflict() {
+        Group group = groups.create(Group.builder().displayName("devs").build(), CTX);
+        Group renamed = groups.replace(group.id(), group.toBuilder().displayName("devs2").build(), null, CTX);
+        assertThatThrownBy(() -> groups.delete(group.id(), group.meta().version(), CTX))
+                .isInstanceOf(VersionConflictException.class);
+        groups.delete(group.id(), renamed.meta().version(), CTX);
+        assertThat(groups.get(group.id(), CTX)).isEmpty();
+        assertThatThrownBy(() -> groups.delete(group.id(), null, CTX)).isInstanceOf(ScimException.class)
+                .satisfies(e -> assertThat(((ScimException) e).status()).isEqualTo(404));
+    }
+
+    @Test
+    void replaceMakesTheMembersExactlyThoseGiven() {
+        User a = users.create(oktaUser("a"), CTX);
+        User b = users.create(oktaUser("b"), CTX);
+        Group group = groups.create(Group.builder().displayName("devs").members(List.of(Member.of(a.id())))
+                .build(), CTX);
+        Group replaced = groups.replace(group.id(), group.toBuilder().displayName("devs2")
+                .members(List.of(Member.of(b.id()))).build(), group.meta().version(), CTX);
+        assertThat(replaced.members()).extracting(Member::value).containsExactly(b.id());
+        assertThat(replaced.displayName()).isEqualTo("devs2");
+        assertThatThrownBy(() -> groups.replace(group.id(), group, group.meta().version(), CTX))
+                .isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
+    void membershipsOfHostUsersThatScimDoesNotManageAreLeftAlone() {
+        String saml = samlUser("local.admin");
+        User a = users.create(oktaUser("a"), CTX);
+        Group group = groups.create(Group.builder().displayName("devs").members(List.of(Member.of(a.id())))
+                .build(), CTX);
+        store.database.inTransaction(c -> Rows.update(c, "INSERT INTO groups_users (group_uuid, user_uuid)"
+                + " SELECT group_uuid, ? FROM scim_groups WHERE scim_uuid = ?", saml, group.id()));
+        assertThat(memberIds(group.id())).containsExactly(a.id());
+        groups.update(group.id(), null, new MembershipChange(true, Set.of(), List.of()), null, CTX);
+        assertThat(memberIds(group.id())).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM groups_users")).isEqualTo(1);
+    }
+
+    @Test
+    void displayNameIsUniqueIgnoringCaseAndFilteredIgnoringCase() {
+        Group devs = groups.create(Group.builder().displayName("Devs").build(), CTX);
+        assertThatThrownBy(() -> groups.create(Group.builder().displayName("DEVS").build(), CTX))
+                .isInstanceOf(UniquenessException.class);
+        Group ops = groups.create(Group.builder().displayName("Ops").build(), CTX);
+        assertThatThrownBy(() -> groups.replace(ops.id(), ops.toBuilder().displayName("devs").build(), null, CTX))
+                .isInstanceOf(UniquenessException.class);
+        assertThat(groups.search(all().withFilter(Filter.eq("displayName", "devs")), CTX).resources())
+                .extracting(Group::id).containsExactly(devs.id());
+    }
+
+    @Test
+    void deletingAGroupRemovesItAndItsMemberships() {
+        User a = users.create(oktaUser("a"), CTX);
+        Group group = groups.create(Group.builder().displayName("devs").members(List.of(Member.of(a.id())))
+                .build(), CTX);
+        groups.delete(group.id(), null, CTX);
+        assertThat(groups.get(group.id(), CTX)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM groups")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM groups_users")).isZero();
+        assertThat(users.get(a.id(), CTX).orElseThrow().groups()).isEmpty();
+        assertThat(groups.create(Group.builder().displayName("devs").build(), CTX).id()).isNotEqualTo(group.id());
+    }
+
+    @Test
+    void groupPagesAreStable() {
+        for (int i = 0; i < 12; i++) {
+            groups.create(Group.builder().displayName(String.format(Locale.ROOT, "g%02d", (i * 5) % 12)).build(),
+                    CTX);
+        }
+        List<String> seen = new ArrayList<>();
+        for (int start = 1; start <= 12; start += 5) {
+            groups.search(SearchRequest.all(5).withPage(start, 5), CTX).resources()
+                    .forEach(g -> seen.add(g.displayName()));
+        }
+        assertThat(seen).isSorted().hasSize(12).doesNotHaveDuplicates();
+    }
+
+    // --- admin token ----------------------------------------------------------------------------------------
+
+    @Test
+    void aGeneratedAdminTokenIsShownOnceAndOnlyItsHashIsStored() {
+        AdminTokens.Resolved first = AdminTokens.resolve(store.database, null);
+        assertThat(first.generated()).isPresent();
+        AdminTokens.Resolved second = AdminTokens.resolve(store.database, null);
+        assertThat(second.generated()).isEmpty();
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        assertThat(count("SELECT COUNT(*) FROM internal_properties WHERE text_value LIKE '%"
+                + first.generated().get() + "%'")).isZero();
+        AdminTokens.Resolved given = AdminTokens.resolve(store.database, "my-token");
+        assertThat(given.generated()).isEmpty();
+        assertThat(given.sha256()).isNotEqualTo(first.sha256());
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private static List<String> sorted(String... ids) {
+        return java.util.Arrays.stream(ids).sorted().toList();
+    }
+
+    private static <V> List<Object> race(List<Callable<V>> tasks) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<V>> futures = new ArrayList<>();
+            for (Callable<V> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<V> future : futures) {
+                try {
+                    outcomes.add(future.get(1, TimeUnit.MINUTES));
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("a concurrent create did not return within a minute", e);
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -5,6 +5,10 @@ import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.Member;
 import org.scim2j.core.resource.Meta;
 import org.scim2j.spi.GroupRepository;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.Schemas;
+import org.scim2j.spi.sql.SqlCondition;
+import org.scim2j.spi.sql.SqlFilterTranslator;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
 import org.scim2j.spi.RepositoryCapabilities;
@@ -53,8 +57,11 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     private final Database database;
     private final Clock clock;
-    private final EqualityFilterSql filters = EqualityFilterSql.builder()
-            .columnIgnoringCase("displayName", "g.name")
+    /** Every filter and sort on the mapped columns runs in SQL; the rest is the service's (in memory or 400). */
+    private static final SqlFilterTranslator FILTERS = SqlFilterTranslator.builder(SchemaRegistry.standard(),
+            Schemas.GROUP_RESOURCE_TYPE)
+            .column("id", "sg.scim_uuid")
+            .column("displayName", "g.name")
             .column("externalId", "sg.external_id")
             .build();
 
@@ -72,10 +79,10 @@ public final class JdbcGroupRepository implements GroupRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** {@code displayName eq} (ignoring case) and {@code externalId eq} in SQL; no native sorting. */
+    /** Filters and sorting on id, displayName and externalId run in SQL. */
     @Override
     public RepositoryCapabilities capabilities() {
-        return new RepositoryCapabilities(filters.filterSupport(), false, false);
+        return new RepositoryCapabilities(FILTERS.filterSupport(), true, false);
     }
 
     @Override
@@ -199,7 +206,10 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     @Override
     public Page<Group> search(SearchRequest request, RequestContext context) {
-        EqualityFilterSql.SqlCondition where = filters.translate(request.filter());
+        SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
+                : FILTERS.translate(request.filter());
+        String order = request.sortBy() == null ? ORDER
+                : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withMembers = wantsMembers(request);
         return database.inTransaction(c -> {
             int total;
@@ -218,7 +228,7 @@ public final class JdbcGroupRepository implements GroupRepository {
             parameters.add(request.count());
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
-                    + ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                    + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

@@ -12,6 +12,10 @@ import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.SearchRequest;
 import org.scim2j.spi.UniquenessException;
 import org.scim2j.spi.UserRepository;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.Schemas;
+import org.scim2j.spi.sql.SqlCondition;
+import org.scim2j.spi.sql.SqlFilterTranslator;
 import org.scim2j.spi.VersionConflictException;
 
 import java.sql.Connection;
@@ -72,9 +76,15 @@ public final class JdbcUserRepository implements UserRepository {
 
     private final Database database;
     private final Clock clock;
-    private final EqualityFilterSql filters = EqualityFilterSql.builder()
-            .columnIgnoringCase("userName", "u.login")
+    /** Every filter and sort on the mapped columns runs in SQL; the rest is the service's (in memory or 400). */
+    private static final SqlFilterTranslator FILTERS = SqlFilterTranslator.builder(SchemaRegistry.standard(),
+            Schemas.USER_RESOURCE_TYPE)
+            .column("id", "s.scim_uuid")
+            .column("userName", "u.login")
             .column("externalId", "u.external_id")
+            .column("active", "u.active")
+            .column("emails.value", "u.email")
+            .column("name.formatted", "u.name")
             .build();
 
     /** @param database the migrated database */
@@ -91,10 +101,10 @@ public final class JdbcUserRepository implements UserRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** {@code userName eq} (ignoring case) and {@code externalId eq} in SQL; no native sorting. */
+    /** Filters and sorting on id, userName, externalId, active, emails.value and name.formatted run in SQL. */
     @Override
     public RepositoryCapabilities capabilities() {
-        return new RepositoryCapabilities(filters.filterSupport(), false, false);
+        return new RepositoryCapabilities(FILTERS.filterSupport(), true, false);
     }
 
     @Override
@@ -228,7 +238,10 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Page<User> search(SearchRequest request, RequestContext context) {
-        EqualityFilterSql.SqlCondition where = filters.translate(request.filter());
+        SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
+                : FILTERS.translate(request.filter());
+        String order = request.sortBy() == null ? ORDER
+                : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withGroups = wantsGroups(request);
         return database.inTransaction(c -> {
             int total;
@@ -247,7 +260,7 @@ public final class JdbcUserRepository implements UserRepository {
             parameters.add(request.count());
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
-                    + ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                    + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

@@ -45,7 +45,9 @@ class GracefulStopE2ETest {
                 }
             }
         } finally {
-            clients.shutdownNow();
+            // Let the stop task finish its graceful drain; interrupting it would cut the drain short.
+            clients.shutdown();
+            assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).as("clients and the stop finished").isTrue();
             first.close();
         }
         assertThat(acknowledged).as("some creates were acknowledged before the stop").isNotEmpty();

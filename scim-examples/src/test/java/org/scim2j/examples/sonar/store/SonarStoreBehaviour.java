@@ -322,7 +322,8 @@ abstract class SonarStoreBehaviour {
         Page<User> none = users.search(all().withFilter(Filter.eq("userName", "nobody")), CTX);
         assertThat(none.totalResults()).isZero();
         assertThat(none.resources()).isEmpty();
-        assertThat(users.capabilities().filtering().supports(Filter.co("userName", "x"))).isFalse();
+        assertThat(users.capabilities().filtering().supports(Filter.co("userName", "x"))).isTrue();
+        assertThat(users.capabilities().filtering().supports(Filter.pr("title"))).isFalse();
         assertThat(users.capabilities().filtering().supports(Filter.and(Filter.eq("userName", "x"),
                 Filter.eq("externalId", "y")))).isTrue();
     }

@@ -21,7 +21,7 @@ import java.util.Objects;
  *           Filter.pr("title")));
  * }</pre>
  *
- * <p>{@link #toString()} prints canonical filter text (lower-case operators, minimal parentheses, JSON-escaped values)
+ * <p>{@code toString()} prints canonical filter text (lower-case operators, minimal parentheses, JSON-escaped values)
  * that {@link #parse(String)} reads back to an equal filter. Unparenthesised chains ({@code a and b and c}) are one
  * {@link And} or {@link Or} node with several operands; parentheses that change the grouping are kept as nesting.
  */

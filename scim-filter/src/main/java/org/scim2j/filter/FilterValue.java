@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The literal on the right of a comparison: {@code compValue} of RFC 7644 §3.4.2.2, i.e. a JSON string, number,
- * {@code true}, {@code false} or {@code null}. {@link #toString()} writes the value as JSON.
+ * {@code true}, {@code false} or {@code null}. {@code toString()} writes the value as JSON.
  */
 public sealed interface FilterValue {
 

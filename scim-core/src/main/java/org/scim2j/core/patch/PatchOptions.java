@@ -73,6 +73,17 @@ public final class PatchOptions {
         return name;
     }
 
+    /** Two profiles are equal when they switch on the same tolerances, whatever their names. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PatchOptions other && tolerances.equals(other.tolerances);
+    }
+
+    @Override
+    public int hashCode() {
+        return tolerances.hashCode();
+    }
+
     @Override
     public String toString() {
         return "PatchOptions[" + name + "]";

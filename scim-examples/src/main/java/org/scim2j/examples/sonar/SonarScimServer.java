@@ -88,6 +88,9 @@ public final class SonarScimServer implements AutoCloseable {
             context.addServlet(new ServletHolder("scim", servlet), "/scim/v2/*");
             // On stop, requests in flight finish (up to the stop timeout) and new ones are refused.
             server.setHandler(new GracefulHandler(context));
+            // Requests Jetty refuses itself (encoded '/' or NUL in the path, URI too long) also get SCIM errors.
+            server.setErrorHandler(new ScimErrorHandler());
+            context.setErrorHandler(new ScimErrorHandler());
             server.start();
 
             URI baseUrl = URI.create("http://" + host(config.bindAddress()) + ":" + connector.getLocalPort()

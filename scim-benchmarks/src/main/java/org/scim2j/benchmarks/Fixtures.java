@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public final class Fixtures {
 
-    /** The RFC 7643 §8.2 User with the §8.3 enterprise extension, as UTF-8 bytes (pretty-printed, 4.9 KB). */
+    /** The RFC 7643 §8.2 User with the §8.3 enterprise extension, as UTF-8 bytes (pretty-printed, 4.4 KB). */
     public static final String USER_RESOURCE = "user-rfc7643-8.2-enterprise.json";
 
     /** Members of {@link #group100()}. */

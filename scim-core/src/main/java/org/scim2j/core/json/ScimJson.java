@@ -232,6 +232,18 @@ public final class ScimJson {
         }
     }
 
+    /**
+     * A typed resource ({@code User}, {@code Group}) written straight to UTF-8 JSON bytes, without building a tree
+     * first; the same bytes as {@code write(toTree(resource))}.
+     */
+    public byte[] writeResource(Object typedResource) {
+        try {
+            return mapper.writeValueAsBytes(Objects.requireNonNull(typedResource, "typedResource"));
+        } catch (JsonProcessingException e) {
+            throw ScimException.internal(e);
+        }
+    }
+
     /** The JSON tree of a typed resource (or any value Jackson can write). Write-only attributes are left out. */
     public ObjectNode toTree(Object typedResource) {
         JsonNode tree = mapper.valueToTree(Objects.requireNonNull(typedResource, "typedResource"));

@@ -162,4 +162,16 @@ class ScimJsonTest {
         assertThat(json.mapper()).isNotSameAs(json.mapper());
         assertThat(json.mapper().getFactory().streamReadConstraints().getMaxNestingDepth()).isEqualTo(64);
     }
+
+    @Test
+    void writeResourceGivesTheSameBytesAsWritingItsTree() throws Exception {
+        for (String example : new String[] {"8.2-full-user.json", "8.3-enterprise-user.json"}) {
+            try (var in = getClass().getResourceAsStream("/org/scim2j/core/rfc7643/" + example)) {
+                org.scim2j.core.resource.User user = json.toTyped(json.readObject(in),
+                        org.scim2j.core.resource.User.class);
+                assertThat(new String(json.writeResource(user), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(json.write(json.toTree(user)), StandardCharsets.UTF_8));
+            }
+        }
+    }
 }

@@ -34,6 +34,7 @@ public final class AttributeDefinition {
     private final List<String> referenceTypes;
     private final List<AttributeDefinition> subAttributes;
     private final Map<String, AttributeDefinition> subAttributesByLowerName;
+    private final Map<String, AttributeDefinition> subAttributesByName;
 
     private AttributeDefinition(Builder b) {
         this.name = b.name;
@@ -55,6 +56,9 @@ public final class AttributeDefinition {
             }
         }
         this.subAttributesByLowerName = Collections.unmodifiableMap(index);
+        Map<String, AttributeDefinition> exact = new HashMap<>();
+        subAttributes.forEach(s -> exact.put(s.name, s));
+        this.subAttributesByName = Collections.unmodifiableMap(exact);
         if (type == AttributeType.COMPLEX && subAttributes.isEmpty()) {
             throw new IllegalArgumentException("complex attribute '" + name + "' has no sub-attributes");
         }
@@ -139,7 +143,8 @@ public final class AttributeDefinition {
 
     /** The sub-attribute with this name, ignoring case (RFC 7643 §2.1), or {@code null}. */
     public AttributeDefinition subAttribute(String subName) {
-        return subAttributesByLowerName.get(lower(subName));
+        AttributeDefinition exact = subAttributesByName.get(subName);
+        return exact != null ? exact : subAttributesByLowerName.get(lower(subName));
     }
 
     /** Whether this is a complex attribute. */

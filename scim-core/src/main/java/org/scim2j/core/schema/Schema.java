@@ -17,6 +17,7 @@ public final class Schema {
     private final String description;
     private final List<AttributeDefinition> attributes;
     private final Map<String, AttributeDefinition> byLowerName;
+    private final Map<String, AttributeDefinition> byName;
 
     /**
      * @param id          the schema URN
@@ -36,6 +37,9 @@ public final class Schema {
             }
         }
         this.byLowerName = Collections.unmodifiableMap(index);
+        Map<String, AttributeDefinition> exact = new HashMap<>();
+        this.attributes.forEach(a -> exact.put(a.name(), a));
+        this.byName = Collections.unmodifiableMap(exact);
     }
 
     /** The schema URN. */
@@ -60,7 +64,9 @@ public final class Schema {
 
     /** The attribute with this name, ignoring case, or {@code null}. */
     public AttributeDefinition attribute(String attributeName) {
-        return byLowerName.get(AttributeDefinition.lower(attributeName));
+        // Canonical spelling is the common case (normalised resources, typed models): no lower-casing then.
+        AttributeDefinition exact = byName.get(attributeName);
+        return exact != null ? exact : byLowerName.get(AttributeDefinition.lower(attributeName));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.scim2j.examples.sonar;
 
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -30,12 +28,6 @@ final class ScimErrorHandler extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, CONTENT_TYPE));
-        return ByteBuffer.wrap(body(status, reason));
     }
 
     private static byte[] body(int code, String message) {

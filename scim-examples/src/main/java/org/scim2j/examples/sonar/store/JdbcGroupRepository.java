@@ -113,11 +113,17 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     @Override
     public Optional<Group> get(String id, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> read(c, id, true));
     }
 
     @Override
     public Optional<Group> getWithoutMembers(String id, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> read(c, id, false));
     }
 
@@ -141,6 +147,9 @@ public final class JdbcGroupRepository implements GroupRepository {
      */
     private Group write(String id, Group attributes, MembershipChange members, String expectedVersion,
                         boolean withMembers) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("Group", id);
+        }
         String name = attributes == null ? null : nameOf(attributes);
         String externalId = attributes == null ? null
                 : Rows.fit(attributes.externalId(), EXTERNAL_ID_LENGTH, "externalId");
@@ -186,6 +195,9 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     @Override
     public void delete(String id, String expectedVersion, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("Group", id);
+        }
         database.inTransaction(c -> {
             String sql = "UPDATE groups SET version = version + 1 WHERE uuid = " + GROUP_OF_SCIM_ID
                     + (expectedVersion == null ? "" : " AND version = ?");
@@ -208,6 +220,7 @@ public final class JdbcGroupRepository implements GroupRepository {
     public Page<Group> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
                 : FILTERS.translate(request.filter());
+        Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withMembers = wantsMembers(request);
@@ -252,6 +265,9 @@ public final class JdbcGroupRepository implements GroupRepository {
                     groupUuid);
         }
         for (String removed : change.removed()) {
+            if (Rows.hasNul(removed)) {
+                continue; // names no user, so no member
+            }
             Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN"
                     + " (SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)", groupUuid, removed);
         }
@@ -308,6 +324,9 @@ public final class JdbcGroupRepository implements GroupRepository {
             String id = member.value();
             if (id == null || resolved.containsKey(id)) {
                 continue;
+            }
+            if (Rows.hasNul(id)) {
+                throw ScimException.invalidValue("member value must not contain the NUL character (U+0000)");
             }
             if (member.type() != null && member.type().toLowerCase(Locale.ROOT).equals("group")) {
                 throw ScimException.invalidValue("member '" + id + "' is a Group; this service provider has no "

@@ -155,11 +155,17 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> get(String id, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> read(c, id));
     }
 
     @Override
     public User replace(String id, User resource, String expectedVersion, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("User", id);
+        }
         Columns checked = Columns.of(resource, null);
         try {
             return database.inTransaction(c -> {
@@ -213,6 +219,9 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void delete(String id, String expectedVersion, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("User", id);
+        }
         database.inTransaction(c -> {
             long now = clock.millis();
             String sql = "UPDATE users SET active = FALSE, version = version + 1, updated_at = ? WHERE uuid = "
@@ -240,6 +249,7 @@ public final class JdbcUserRepository implements UserRepository {
     public Page<User> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
                 : FILTERS.translate(request.filter());
+        Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withGroups = wantsGroups(request);
@@ -278,6 +288,9 @@ public final class JdbcUserRepository implements UserRepository {
 
     /** The host user behind a SCIM id (for the group repository and tests), or empty. */
     Optional<String> hostUuid(String scimId) {
+        if (Rows.hasNul(scimId)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> userUuid(c, scimId));
     }
 

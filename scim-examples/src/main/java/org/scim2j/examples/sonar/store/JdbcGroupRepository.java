@@ -26,11 +26,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -319,10 +322,10 @@ public final class JdbcGroupRepository implements GroupRepository {
      * @throws ScimException 400 {@code invalidValue} for an id that is not a SCIM user of this host
      */
     private static Map<String, String> resolve(Connection c, List<Member> members) throws SQLException {
-        Map<String, String> resolved = new LinkedHashMap<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (Member member : members) {
             String id = member.value();
-            if (id == null || resolved.containsKey(id)) {
+            if (id == null || ids.contains(id)) {
                 continue;
             }
             if (Rows.hasNul(id)) {
@@ -332,17 +335,27 @@ public final class JdbcGroupRepository implements GroupRepository {
                 throw ScimException.invalidValue("member '" + id + "' is a Group; this service provider has no "
                         + "nested groups");
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM scim_users WHERE scim_uuid = ?")) {
+            ids.add(id);
+        }
+        // Each member's SCIM link is locked until the membership is written, so that a concurrent DELETE of the
+        // user (which removes its link and memberships) cannot commit in between and leave a membership of an
+        // unlinked user behind. Links are locked in id order, so two group writes never wait for each other's.
+        Map<String, String> locked = new HashMap<>();
+        for (String id : new TreeSet<>(ids)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM scim_users WHERE scim_uuid = ?"
+                    + " FOR UPDATE")) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         throw ScimException.invalidValue("member '" + id + "' is not a User of this service "
                                 + "provider (groups hold users only)");
                     }
-                    resolved.put(id, rs.getString(1));
+                    locked.put(id, rs.getString(1));
                 }
             }
         }
+        Map<String, String> resolved = new LinkedHashMap<>();
+        ids.forEach(id -> resolved.put(id, locked.get(id)));
         return resolved;
     }
 

@@ -232,14 +232,16 @@ public final class JdbcUserRepository implements UserRepository {
                 throw missingOrConflict(c, id, expectedVersion);
             }
             String userUuid = userUuid(c, id).orElseThrow(() -> ScimException.notFound("User", id));
+            // The id goes, so no group may list it: memberships end with the link (SonarQube's deactivation also
+            // removes them). Lock order, as every group write's: the groups first, then the link. A group write
+            // that adds this user locks the link too (JdbcGroupRepository#resolve), so it either commits first
+            // (and its row is deleted below) or finds the link gone (400); it cannot leave a membership behind.
+            Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid IN"
+                    + " (SELECT group_uuid FROM groups_users WHERE user_uuid = ?)", now, userUuid);
             if (Rows.update(c, "DELETE FROM scim_users WHERE scim_uuid = ?", id) == 0) {
                 // A concurrent DELETE of the same id won.
                 throw ScimException.notFound("User", id);
             }
-            // The id is gone, so no group may list it: memberships end with the link (SonarQube's deactivation
-            // also removes them).
-            Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid IN"
-                    + " (SELECT group_uuid FROM groups_users WHERE user_uuid = ?)", now, userUuid);
             Rows.update(c, "DELETE FROM groups_users WHERE user_uuid = ?", userUuid);
             return null;
         });

@@ -209,6 +209,37 @@ abstract class ConcurrentWritesBehaviour {
         assertThat(acknowledged).contains(stored.json().path("externalId").asText());
     }
 
+    @Test
+    void aUserDeletedWhileGroupsAddItLeavesNoHiddenMembership() throws Exception {
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < RACERS - 1; g++) {
+            ScimHttp.Answer group = node(g).post("/Groups", ScimHttp.group("Deletion Race " + g));
+            assertThat(group.status()).as("%s", group).isEqualTo(201);
+            groups.add(group.id());
+        }
+        for (int round = 0; round < 5; round++) {
+            String userName = "leaving" + round + "@example.com";
+            String user = node(round).post("/Users", ScimHttp.user(userName)).id();
+
+            // Racer 0 deletes the user while the others add it to their group.
+            List<ScimHttp.Answer> answers = Race.run(RACERS, i -> () -> i == 0 ? node(i).delete("/Users/" + user)
+                    : node(i).patch("/Groups/" + groups.get(i - 1), ScimHttp.addMember(user)));
+
+            assertThat(answers.get(0).status()).as("%s", answers.get(0)).isEqualTo(204);
+            for (ScimHttp.Answer add : answers.subList(1, RACERS)) {
+                // Added before the delete (and removed by it), or refused as no longer a user.
+                assertThat(add.status()).as("%s", add).isIn(204, 400);
+            }
+            assertThat(database.count("SELECT COUNT(*) FROM groups_users gu WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM scim_users s WHERE s.user_uuid = gu.user_uuid)"))
+                    .as("round %d: memberships of the unlinked user", round).isZero();
+            // Provisioned again, the same host user is adopted: it must not reappear in the groups it had left.
+            String again = node(round + 1).post("/Users", ScimHttp.user(userName)).id();
+            assertThat(node(round).get("/Users/" + again).json().path("groups").size()).as("round %d", round)
+                    .isZero();
+        }
+    }
+
     static List<String> members(JsonNode group) {
         List<String> ids = new ArrayList<>();
         group.path("members").forEach(m -> ids.add(m.path("value").asText()));

@@ -239,6 +239,24 @@ abstract class HostileInputBehaviour {
     }
 
     @Test
+    void aStoreFailureIsA500ScimErrorThatNamesNoInternals() throws Exception {
+        // The pool closes under the running server: every request that needs the database fails in the store.
+        server.server.database().close();
+        SoftAssertions soft = new SoftAssertions();
+        for (String[] request : new String[][] {{"GET", "/Users", null}, {"GET", "/Users/" + alice, null},
+                {"POST", "/Users", ScimHttp.user("carol@example.com")}, {"DELETE", "/Groups/" + alice, null},
+                {"GET", "/Groups?filter=" + ScimHttp.encode("displayName eq \"Admins\""), null}}) {
+            ScimHttp.Answer answer = scim.send(request[0], request[1], request[2]);
+            String what = request[0] + " " + request[1];
+            soft.assertThat(answer.status()).as("%s: %s", what, answer).isEqualTo(500);
+            assertScimError(soft, answer, what);
+            soft.assertThat(answer.json().path("detail").asText()).as(what)
+                    .isEqualTo("the service provider failed to process the request");
+        }
+        soft.assertAll();
+    }
+
+    @Test
     void malformedBodiesAreScimErrorsAndWriteNothing() throws Exception {
         SoftAssertions soft = new SoftAssertions();
         String deep = "[".repeat(5_000) + "]".repeat(5_000);

@@ -18,13 +18,22 @@ public interface TokenVerifier {
     Optional<String> verify(String token);
 
     /**
-     * A verifier for one token stored as the lower-case hex SHA-256 of its UTF-8 bytes.
+     * A verifier for one token stored as the hex SHA-256 of its UTF-8 bytes. Every presented token is hashed and
+     * the two 32-byte digests are compared with {@link MessageDigest#isEqual}, which takes the same time wherever
+     * they differ.
      *
-     * @param hexSha256 the stored hash
+     * @param hexSha256 the stored hash: 64 hex digits
      * @param principal the name of the token's owner
+     * @throws IllegalArgumentException if {@code hexSha256} is not 64 hex digits (a truncated or mistyped hash
+     *                                  would otherwise refuse every token without saying why)
      */
     static TokenVerifier sha256(String hexSha256, String principal) {
-        byte[] expected = HexFormat.of().parseHex(Objects.requireNonNull(hexSha256).trim().toLowerCase());
+        String hex = Objects.requireNonNull(hexSha256).trim();
+        if (hex.length() != 64) {
+            throw new IllegalArgumentException("a SHA-256 token hash is 64 hex digits, not " + hex.length()
+                    + " characters");
+        }
+        byte[] expected = HexFormat.of().parseHex(hex);
         Objects.requireNonNull(principal);
         return token -> MessageDigest.isEqual(expected, sha256(token)) ? Optional.of(principal) : Optional.empty();
     }

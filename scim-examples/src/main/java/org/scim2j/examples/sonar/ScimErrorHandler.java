@@ -1,48 +1,55 @@
 package org.scim2j.examples.sonar;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.scim2j.core.error.ErrorResponse;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Jetty's own errors (a request it refuses before any servlet runs: an ambiguous or encoded path such as
- * {@code ..%2F}, a NUL byte, a URI that is too long, a malformed request line) as SCIM Error bodies instead of HTML
- * pages, so that an IdP always gets {@code application/scim+json} with a status and a detail, never a stack trace.
+ * Jetty's answers to requests that never reach the SCIM servlet, as SCIM Error bodies (RFC 7644 §3.12) instead of
+ * Jetty's HTML or empty pages: a request URI that is ambiguous ({@code %2F}, {@code %2e%2e}, {@code ..;}) or holds
+ * a NUL (400), a request line or headers over Jetty's limits (414, 431), an unknown path outside the servlet (404).
+ * An identity provider then sees the same error format for every failure, and the details are fixed texts: no
+ * parser message, class name or stack trace reaches the client.
  */
 final class ScimErrorHandler extends ErrorHandler {
 
-    private static final String CONTENT_TYPE = "application/scim+json; charset=utf-8";
+    static final String CONTENT_TYPE = "application/scim+json;charset=utf-8";
 
-    ScimErrorHandler() {
-        setShowStacks(false);
+    /** Every method gets a body, PUT, PATCH and DELETE included (Jetty's default: GET, POST and HEAD only). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        byte[] body = body(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        // Jetty closes the connection after refusing a request it could not parse, and may not read the body that
+        // followed; saying so keeps a client from sending its next request on a connection about to close.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    private static byte[] body(int code, String message) {
-        int status = code < 300 || code > 599 ? 500 : code;
-        String detail = status >= 500 ? "the server failed to process the request"
-                : "the request was refused before reaching SCIM" + (message == null ? "" : ": " + printable(message));
-        return new ErrorResponse(status, null, detail).toJson().toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 200; i++) {
-            char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7f || c == '<' || c == '>' ? ' ' : c);
-        }
-        return out.toString().trim();
+    static byte[] body(int status) {
+        String detail = switch (status) {
+            case 400 -> "malformed request: the URI (an encoded '/', '.', '\\\\' or '%', a NUL, a '..' segment) or a"
+                    + " header cannot be accepted";
+            case 404 -> "no SCIM endpoint at this path";
+            case 414 -> "the request URI is too long";
+            case 431 -> "the request headers are too large";
+            case 500 -> "the service provider failed to process the request";
+            default -> HttpStatus.getMessage(status);
+        };
+        return ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"" + status
+                + "\",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -86,11 +86,11 @@ public final class SonarScimServer implements AutoCloseable {
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler("/api");
             context.addServlet(new ServletHolder("scim", servlet), "/scim/v2/*");
-            // On stop, requests in flight finish (up to the stop timeout) and new ones are refused.
-            server.setHandler(new GracefulHandler(context));
-            // Requests Jetty refuses itself (encoded '/' or NUL in the path, URI too long) also get SCIM errors.
+            // What Jetty itself refuses (ambiguous or NUL-bearing URIs, oversized request lines) is a SCIM Error too.
             server.setErrorHandler(new ScimErrorHandler());
             context.setErrorHandler(new ScimErrorHandler());
+            // On stop, requests in flight finish (up to the stop timeout) and new ones are refused.
+            server.setHandler(new GracefulHandler(context));
             server.start();
 
             URI baseUrl = URI.create("http://" + host(config.bindAddress()) + ":" + connector.getLocalPort()

@@ -117,8 +117,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 settings this host needs: {@code groups} is a table name (a keyword in H2 2.x), and the database is
-     * closed by {@link #close()} after the server has drained, not by H2's own shutdown hook.
+     * H2 settings this host needs: {@code groups} is a table name (a keyword in H2 2.x); the database is closed by
+     * {@link #close()} after the server has drained, not by H2's own shutdown hook; and a commit is written to the
+     * file before it returns ({@code WRITE_DELAY=0}). H2's default write delay (500 ms) acknowledges a commit that
+     * is still only in the process's memory, so a killed process (SIGKILL, OOM killer, a container stop past its
+     * grace period) loses writes the client was already answered 201 for.
      */
     static String h2Url(String jdbcUrl) {
         String url = jdbcUrl;
@@ -128,6 +131,9 @@ public final class Database implements AutoCloseable {
         }
         if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
             url += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (!upper.contains(";WRITE_DELAY=") && !upper.startsWith("JDBC:H2:MEM:")) {
+            url += ";WRITE_DELAY=0";
         }
         return url;
     }

@@ -26,11 +26,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -113,11 +116,17 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     @Override
     public Optional<Group> get(String id, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> read(c, id, true));
     }
 
     @Override
     public Optional<Group> getWithoutMembers(String id, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> read(c, id, false));
     }
 
@@ -141,6 +150,9 @@ public final class JdbcGroupRepository implements GroupRepository {
      */
     private Group write(String id, Group attributes, MembershipChange members, String expectedVersion,
                         boolean withMembers) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("Group", id);
+        }
         String name = attributes == null ? null : nameOf(attributes);
         String externalId = attributes == null ? null
                 : Rows.fit(attributes.externalId(), EXTERNAL_ID_LENGTH, "externalId");
@@ -186,6 +198,9 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     @Override
     public void delete(String id, String expectedVersion, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("Group", id);
+        }
         database.inTransaction(c -> {
             String sql = "UPDATE groups SET version = version + 1 WHERE uuid = " + GROUP_OF_SCIM_ID
                     + (expectedVersion == null ? "" : " AND version = ?");
@@ -208,6 +223,7 @@ public final class JdbcGroupRepository implements GroupRepository {
     public Page<Group> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
                 : FILTERS.translate(request.filter());
+        Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withMembers = wantsMembers(request);
@@ -252,6 +268,9 @@ public final class JdbcGroupRepository implements GroupRepository {
                     groupUuid);
         }
         for (String removed : change.removed()) {
+            if (Rows.hasNul(removed)) {
+                continue; // names no user, so no member
+            }
             Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN"
                     + " (SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)", groupUuid, removed);
         }
@@ -303,27 +322,40 @@ public final class JdbcGroupRepository implements GroupRepository {
      * @throws ScimException 400 {@code invalidValue} for an id that is not a SCIM user of this host
      */
     private static Map<String, String> resolve(Connection c, List<Member> members) throws SQLException {
-        Map<String, String> resolved = new LinkedHashMap<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (Member member : members) {
             String id = member.value();
-            if (id == null || resolved.containsKey(id)) {
+            if (id == null || ids.contains(id)) {
                 continue;
+            }
+            if (Rows.hasNul(id)) {
+                throw ScimException.invalidValue("member value must not contain the NUL character (U+0000)");
             }
             if (member.type() != null && member.type().toLowerCase(Locale.ROOT).equals("group")) {
                 throw ScimException.invalidValue("member '" + id + "' is a Group; this service provider has no "
                         + "nested groups");
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM scim_users WHERE scim_uuid = ?")) {
+            ids.add(id);
+        }
+        // Each member's SCIM link is locked until the membership is written, so that a concurrent DELETE of the
+        // user (which removes its link and memberships) cannot commit in between and leave a membership of an
+        // unlinked user behind. Links are locked in id order, so two group writes never wait for each other's.
+        Map<String, String> locked = new HashMap<>();
+        for (String id : new TreeSet<>(ids)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM scim_users WHERE scim_uuid = ?"
+                    + " FOR UPDATE")) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         throw ScimException.invalidValue("member '" + id + "' is not a User of this service "
                                 + "provider (groups hold users only)");
                     }
-                    resolved.put(id, rs.getString(1));
+                    locked.put(id, rs.getString(1));
                 }
             }
         }
+        Map<String, String> resolved = new LinkedHashMap<>();
+        ids.forEach(id -> resolved.put(id, locked.get(id)));
         return resolved;
     }
 

@@ -155,11 +155,17 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> get(String id, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> read(c, id));
     }
 
     @Override
     public User replace(String id, User resource, String expectedVersion, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("User", id);
+        }
         Columns checked = Columns.of(resource, null);
         try {
             return database.inTransaction(c -> {
@@ -213,6 +219,9 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void delete(String id, String expectedVersion, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("User", id);
+        }
         database.inTransaction(c -> {
             long now = clock.millis();
             String sql = "UPDATE users SET active = FALSE, version = version + 1, updated_at = ? WHERE uuid = "
@@ -223,14 +232,16 @@ public final class JdbcUserRepository implements UserRepository {
                 throw missingOrConflict(c, id, expectedVersion);
             }
             String userUuid = userUuid(c, id).orElseThrow(() -> ScimException.notFound("User", id));
+            // The id goes, so no group may list it: memberships end with the link (SonarQube's deactivation also
+            // removes them). Lock order, as every group write's: the groups first, then the link. A group write
+            // that adds this user locks the link too (JdbcGroupRepository#resolve), so it either commits first
+            // (and its row is deleted below) or finds the link gone (400); it cannot leave a membership behind.
+            Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid IN"
+                    + " (SELECT group_uuid FROM groups_users WHERE user_uuid = ?)", now, userUuid);
             if (Rows.update(c, "DELETE FROM scim_users WHERE scim_uuid = ?", id) == 0) {
                 // A concurrent DELETE of the same id won.
                 throw ScimException.notFound("User", id);
             }
-            // The id is gone, so no group may list it: memberships end with the link (SonarQube's deactivation
-            // also removes them).
-            Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid IN"
-                    + " (SELECT group_uuid FROM groups_users WHERE user_uuid = ?)", now, userUuid);
             Rows.update(c, "DELETE FROM groups_users WHERE user_uuid = ?", userUuid);
             return null;
         });
@@ -240,6 +251,7 @@ public final class JdbcUserRepository implements UserRepository {
     public Page<User> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
                 : FILTERS.translate(request.filter());
+        Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withGroups = wantsGroups(request);
@@ -278,6 +290,9 @@ public final class JdbcUserRepository implements UserRepository {
 
     /** The host user behind a SCIM id (for the group repository and tests), or empty. */
     Optional<String> hostUuid(String scimId) {
+        if (Rows.hasNul(scimId)) {
+            return Optional.empty();
+        }
         return database.inTransaction(c -> userUuid(c, scimId));
     }
 

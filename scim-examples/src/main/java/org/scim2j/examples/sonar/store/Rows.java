@@ -74,13 +74,37 @@ final class Rows {
 
     /**
      * A value that must fit its column: too long is the client's error (400 {@code invalidValue}), not a store
-     * failure.
+     * failure; so is a NUL character, which PostgreSQL cannot store in text at all (H2 could, so both refuse it
+     * alike).
      */
     static String fit(String value, int maxLength, String attribute) {
         if (value != null && value.length() > maxLength) {
             throw ScimException.invalidValue(attribute + " is longer than this service provider keeps ("
                     + maxLength + " characters)");
         }
+        if (hasNul(value)) {
+            throw ScimException.invalidValue(attribute + " must not contain the NUL character (U+0000)");
+        }
         return value;
+    }
+
+    /**
+     * Whether a value holds a NUL character. No stored id or text does (see {@link #fit}), and PostgreSQL refuses
+     * one even as a query parameter, so an id with a NUL names nothing and is never sent to the database.
+     */
+    static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
+    }
+
+    /**
+     * Refuses a filter with a NUL in one of its values (400 {@code invalidFilter}), on H2 and PostgreSQL alike,
+     * instead of the store failure PostgreSQL would answer.
+     */
+    static void requireNoNul(List<Object> filterParameters) {
+        for (Object p : filterParameters) {
+            if (p instanceof String s && hasNul(s)) {
+                throw ScimException.invalidFilter("filter values must not contain the NUL character (U+0000)");
+            }
+        }
     }
 }

@@ -22,16 +22,20 @@ import java.util.regex.Pattern;
 
 /**
  * The example server started in-process on a free port over a fresh in-memory H2 database, and an HTTP client
- * that talks to it as an identity provider does.
+ * that talks to it as an identity provider does. Public so that the reliability tests start their in-process nodes
+ * the same way.
  */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
 
-    static final String TOKEN = "e2e-admin-token";
+    /** The admin token every in-process server is started with. */
+    public static final String TOKEN = "e2e-admin-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BASE_URL = Pattern.compile("SCIM base URL: (\\S+)");
 
-    final SonarScimServer server;
-    final String baseUrl;
+    /** The server itself (its database, its enable switch). */
+    public final SonarScimServer server;
+    /** The SCIM base URL, e.g. {@code http://127.0.0.1:41234/api/scim/v2}. */
+    public final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String authorization = "Bearer " + TOKEN;
     private String userAgent = "Okta SCIM Client 1.0.0";
@@ -54,8 +58,14 @@ final class RunningServer implements AutoCloseable {
 
     /** A server over this database (an H2 file database survives a restart). */
     RunningServer(String jdbcUrl) throws Exception {
+        this(jdbcUrl, "sa", "");
+    }
+
+    /** A server over this database with these credentials (PostgreSQL, for instance). */
+    public RunningServer(String jdbcUrl, String user, String password) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, TOKEN, jdbcUrl, "sa", "", true, Duration.ofSeconds(5));
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, TOKEN, jdbcUrl, user, password, true,
+                Duration.ofSeconds(5));
         server = SonarScimServer.start(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
         Matcher m = BASE_URL.matcher(printed.toString(StandardCharsets.UTF_8));
         if (!m.find()) {
@@ -126,6 +136,7 @@ final class RunningServer implements AutoCloseable {
         return new Answer(response.statusCode(), json, response);
     }
 
+    /** Stops the server gracefully and closes its database pool. Idempotent. */
     @Override
     public void close() {
         server.close();

@@ -1,0 +1,249 @@
+package org.scim2j.examples.sonar.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.scim2j.examples.sonar.reliability.ScimHttp.encode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Races over HTTP against running server nodes that share one database: uniqueness under racing creates, no lost
+ * membership under concurrent PATCHes, and compare-and-set under a shared {@code If-Match}. Request {@code i} of a
+ * race goes to node {@code i % nodes}, so with two nodes every race spans both.
+ *
+ * <p>What is asserted is the outcome (statuses, the rows in the host tables), never how long anything took.
+ */
+abstract class ConcurrentWritesBehaviour {
+
+    /** Racers per race: more than the pool's 10 connections, so that some requests queue for one. */
+    static final int RACERS = 12;
+
+    @TempDir
+    Path dir;
+
+    TestDatabase database;
+    List<ScimHttp> nodes;
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    /** The shared database of one test. */
+    abstract TestDatabase newDatabase() throws Exception;
+
+    /** Starts the nodes over {@code database}; each is closed after the test. */
+    abstract List<ScimHttp> startNodes(TestDatabase database, Path dir, List<AutoCloseable> toClose)
+            throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        database = newDatabase();
+        nodes = startNodes(database, dir, started);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable node : started) {
+            node.close();
+        }
+        database.close();
+    }
+
+    ScimHttp node(int i) {
+        return nodes.get(i % nodes.size());
+    }
+
+    private static Map<Integer, Long> statuses(List<ScimHttp.Answer> answers) {
+        return answers.stream().collect(Collectors.groupingBy(ScimHttp.Answer::status, TreeMap::new,
+                Collectors.counting()));
+    }
+
+    @Test
+    void racingCreatesOfOneUserNameGiveOne201AndOnly409s() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String userName = "race" + round + ".user@example.com";
+            List<ScimHttp.Answer> answers = Race.run(RACERS, i -> () -> node(i).post("/Users", ScimHttp.user(
+                    i % 3 == 0 ? userName : i % 3 == 1 ? userName.toUpperCase(Locale.ROOT) : "Race" + userName
+                            .substring(4))));
+
+            assertThat(statuses(answers)).as("round %d: %s", round, answers)
+                    .isEqualTo(Map.of(201, 1L, 409, (long) RACERS - 1));
+            answers.stream().filter(a -> a.status() == 409).forEach(a -> {
+                assertThat(a.json().path("scimType").asText()).as("%s", a).isEqualTo("uniqueness");
+                assertThat(a.json().path("schemas").toString()).contains(ScimHttp.ERROR);
+            });
+            assertThat(database.count("SELECT COUNT(*) FROM users WHERE LOWER(login) = '" + userName + "'"))
+                    .isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM scim_users s JOIN users u ON u.uuid = s.user_uuid"
+                    + " WHERE LOWER(u.login) = '" + userName + "'")).isEqualTo(1);
+            for (int n = 0; n < nodes.size(); n++) {
+                JsonNode found = node(n).get("/Users?filter=" + encode("userName eq \"" + userName + "\"")).json();
+                assertThat(found.path("totalResults").asInt()).as("node %d", n).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void racingCreatesThatWouldAdoptOneUnlinkedUserGiveOne201AndOnly409s() throws Exception {
+        ScimHttp.Answer created = node(0).post("/Users", ScimHttp.user("adopted@example.com"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(node(0).delete("/Users/" + created.id()).status()).isEqualTo(204);
+
+        List<ScimHttp.Answer> answers = Race.run(RACERS, i -> () -> node(i).post("/Users",
+                ScimHttp.user("Adopted@Example.com")));
+
+        assertThat(statuses(answers)).as("%s", answers).isEqualTo(Map.of(201, 1L, 409, (long) RACERS - 1));
+        assertThat(database.count("SELECT COUNT(*) FROM users WHERE LOWER(login) = 'adopted@example.com'"))
+                .isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM scim_users")).isEqualTo(1);
+        String winner = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().id();
+        assertThat(node(1).get("/Users/" + winner).json().path("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void concurrentMembershipPatchesOnOneGroupLoseNoMember() throws Exception {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            ScimHttp.Answer user = node(i).post("/Users", ScimHttp.user("member" + i + "@example.com"));
+            assertThat(user.status()).as("%s", user).isEqualTo(201);
+            users.add(user.id());
+        }
+        ScimHttp.Answer group = node(0).post("/Groups", ScimHttp.group("Racing Group"));
+        assertThat(group.status()).as("%s", group).isEqualTo(201);
+        String path = "/Groups/" + group.id();
+
+        List<ScimHttp.Answer> added = Race.run(RACERS, i -> () -> node(i).patch(path,
+                ScimHttp.addMember(users.get(i))));
+
+        assertThat(statuses(added)).as("%s", added).isEqualTo(Map.of(204, (long) RACERS));
+        assertThat(members(node(1).get(path).json())).containsExactlyInAnyOrderElementsOf(users);
+        assertThat(database.count("SELECT COUNT(*) FROM groups_users")).isEqualTo(RACERS);
+
+        // Half of them leave while the other half is added again (an idempotent re-add, as IdPs resend).
+        List<ScimHttp.Answer> mixed = Race.run(RACERS, i -> () -> node(i).patch(path, i % 2 == 0
+                ? ScimHttp.removeMember(users.get(i)) : ScimHttp.addMember(users.get(i))));
+
+        assertThat(statuses(mixed)).as("%s", mixed).isEqualTo(Map.of(204, (long) RACERS));
+        List<String> odd = new ArrayList<>();
+        for (int i = 1; i < RACERS; i += 2) {
+            odd.add(users.get(i));
+        }
+        assertThat(members(node(0).get(path).json())).containsExactlyInAnyOrderElementsOf(odd);
+        assertThat(database.count("SELECT COUNT(*) FROM groups_users")).isEqualTo(odd.size());
+        // Every applied change moved the version on: created at 1, then 2 * RACERS writes.
+        assertThat(node(1).get(path).header("ETag")).isEqualTo("W/\"" + (1 + 2 * RACERS) + "\"");
+    }
+
+    @Test
+    void concurrentUserPutsWithTheSameIfMatchGiveOne200AndOnly412s() throws Exception {
+        ScimHttp.Answer created = node(0).post("/Users", ScimHttp.user("cas@example.com"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String path = "/Users/" + created.id();
+        String etag = created.header("ETag");
+
+        List<ScimHttp.Answer> answers = Race.run(RACERS, i -> () -> node(i).put(path,
+                "{\"schemas\":[\"" + ScimHttp.USER_SCHEMA + "\"],\"userName\":\"cas@example.com\","
+                        + "\"name\":{\"formatted\":\"Writer " + i + "\"},\"active\":true}", "If-Match", etag));
+
+        assertThat(statuses(answers)).as("%s", answers).isEqualTo(Map.of(200, 1L, 412, (long) RACERS - 1));
+        ScimHttp.Answer winner = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
+        ScimHttp.Answer stored = node(1).get(path);
+        assertThat(stored.json().path("name").path("formatted").asText())
+                .isEqualTo(winner.json().path("name").path("formatted").asText());
+        assertThat(stored.header("ETag")).isEqualTo(winner.header("ETag")).isEqualTo("W/\"2\"");
+    }
+
+    @Test
+    void concurrentGroupPutsAndPatchesWithTheSameIfMatchGiveOneSuccessAndOnly412s() throws Exception {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            users.add(node(i).post("/Users", ScimHttp.user("cas-member" + i + "@example.com")).id());
+        }
+        ScimHttp.Answer group = node(0).post("/Groups", ScimHttp.group("CAS Group"));
+        assertThat(group.status()).as("%s", group).isEqualTo(201);
+        String path = "/Groups/" + group.id();
+        String etag = group.header("ETag");
+
+        // Half replace the members (PUT), half add one (PATCH): all under the same If-Match.
+        List<ScimHttp.Answer> answers = Race.run(RACERS, i -> () -> i % 2 == 0
+                ? node(i).put(path, ScimHttp.group("CAS Group", users.get(i)), "If-Match", etag)
+                : node(i).patch(path, ScimHttp.addMember(users.get(i)), "If-Match", etag));
+
+        List<ScimHttp.Answer> won = answers.stream().filter(a -> a.status() / 100 == 2).toList();
+        assertThat(won).as("%s", answers).hasSize(1);
+        assertThat(statuses(answers).get(412)).as("%s", answers).isEqualTo(RACERS - 1);
+        int winner = answers.indexOf(won.get(0));
+        assertThat(members(node(1).get(path).json())).containsExactly(users.get(winner));
+        assertThat(database.count("SELECT COUNT(*) FROM groups_users")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentPutsWithoutIfMatchAreEachAppliedOnceOrRefusedWith409() throws Exception {
+        ScimHttp.Answer created = node(0).post("/Users", ScimHttp.user("lww@example.com"));
+        String path = "/Users/" + created.id();
+
+        List<ScimHttp.Answer> answers = Race.run(RACERS, i -> () -> node(i).put(path,
+                "{\"schemas\":[\"" + ScimHttp.USER_SCHEMA + "\"],\"userName\":\"lww@example.com\","
+                        + "\"externalId\":\"writer-" + i + "\",\"active\":true}"));
+
+        Map<Integer, Long> statuses = statuses(answers);
+        assertThat(statuses.keySet()).as("%s", answers).isSubsetOf(Set.of(200, 409));
+        long applied = statuses.getOrDefault(200, 0L);
+        assertThat(applied).as("at least the first writer succeeds").isPositive();
+        // No write is lost and none applied twice: the version moved once per acknowledged PUT.
+        ScimHttp.Answer stored = node(1).get(path);
+        assertThat(stored.header("ETag")).isEqualTo("W/\"" + (1 + applied) + "\"");
+        Set<String> acknowledged = new HashSet<>();
+        answers.stream().filter(a -> a.status() == 200).forEach(a -> acknowledged.add(a.json().path("externalId")
+                .asText()));
+        assertThat(acknowledged).contains(stored.json().path("externalId").asText());
+    }
+
+    @Test
+    void aUserDeletedWhileGroupsAddItLeavesNoHiddenMembership() throws Exception {
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < RACERS - 1; g++) {
+            ScimHttp.Answer group = node(g).post("/Groups", ScimHttp.group("Deletion Race " + g));
+            assertThat(group.status()).as("%s", group).isEqualTo(201);
+            groups.add(group.id());
+        }
+        for (int round = 0; round < 5; round++) {
+            String userName = "leaving" + round + "@example.com";
+            String user = node(round).post("/Users", ScimHttp.user(userName)).id();
+
+            // Racer 0 deletes the user while the others add it to their group.
+            List<ScimHttp.Answer> answers = Race.run(RACERS, i -> () -> i == 0 ? node(i).delete("/Users/" + user)
+                    : node(i).patch("/Groups/" + groups.get(i - 1), ScimHttp.addMember(user)));
+
+            assertThat(answers.get(0).status()).as("%s", answers.get(0)).isEqualTo(204);
+            for (ScimHttp.Answer add : answers.subList(1, RACERS)) {
+                // Added before the delete (and removed by it), or refused as no longer a user.
+                assertThat(add.status()).as("%s", add).isIn(204, 400);
+            }
+            assertThat(database.count("SELECT COUNT(*) FROM groups_users gu WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM scim_users s WHERE s.user_uuid = gu.user_uuid)"))
+                    .as("round %d: memberships of the unlinked user", round).isZero();
+            // Provisioned again, the same host user is adopted: it must not reappear in the groups it had left.
+            String again = node(round + 1).post("/Users", ScimHttp.user(userName)).id();
+            assertThat(node(round).get("/Users/" + again).json().path("groups").size()).as("round %d", round)
+                    .isZero();
+        }
+    }
+
+    static List<String> members(JsonNode group) {
+        List<String> ids = new ArrayList<>();
+        group.path("members").forEach(m -> ids.add(m.path("value").asText()));
+        return ids;
+    }
+
+}

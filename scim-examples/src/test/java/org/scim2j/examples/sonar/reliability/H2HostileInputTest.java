@@ -1,0 +1,10 @@
+package org.scim2j.examples.sonar.reliability;
+
+/** Hostile input against the in-process server on H2. */
+class H2HostileInputTest extends HostileInputBehaviour {
+
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabase.h2Memory();
+    }
+}

@@ -1,0 +1,13 @@
+package org.scim2j.examples.sonar.reliability;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** Hostile input against the in-process server on PostgreSQL, when {@code SCIM_TEST_JDBC_URL} names one. */
+@EnabledIfEnvironmentVariable(named = TestDatabase.PG_URL, matches = TestDatabase.POSTGRES)
+class PostgresHostileInputTest extends HostileInputBehaviour {
+
+    @Override
+    TestDatabase newDatabase() throws Exception {
+        return TestDatabase.postgres();
+    }
+}

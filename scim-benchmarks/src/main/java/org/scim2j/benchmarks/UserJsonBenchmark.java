@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scim2j.core.json.ResourceNormalizer;
 import org.scim2j.core.json.ScimJson;
+import org.scim2j.core.resource.GenericResource;
 import org.scim2j.core.resource.User;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
@@ -102,6 +103,15 @@ public class UserJsonBenchmark {
     @Benchmark
     public User scim2jReadTyped() {
         return json.toTyped(json.readObject(bytes), User.class);
+    }
+
+    /**
+     * scim2j, schema-agnostic like Goldfish's read: {@code GenericResource.of(ScimJson.readObject(bytes))} (a JSON tree
+     * behind an immutable resource, no schema applied).
+     */
+    @Benchmark
+    public GenericResource scim2jReadGeneric() {
+        return GenericResource.of(json.readObject(bytes));
     }
 
     /** scim2j, what the service does: {@code ScimJson.readObject(bytes)} then {@code ResourceNormalizer.normalize}. */

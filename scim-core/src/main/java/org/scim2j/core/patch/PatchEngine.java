@@ -60,7 +60,7 @@ public final class PatchEngine {
         }
         applier.validate();
         boolean changed = !work.equals(resource);
-        return new PatchResult(changed ? work : resource.deepCopy(), changed);
+        return new PatchResult(work, changed); // work is a copy either way (equal to the input when unchanged)
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.scim2j.servlet;
 
+// Every test and assertion is inherited from ScimServletBehaviour; this class only supplies the setup.
 /** The servlet behaviour suite in embedded Tomcat 11. */
 class TomcatScimServletTest extends ScimServletBehaviour {
 

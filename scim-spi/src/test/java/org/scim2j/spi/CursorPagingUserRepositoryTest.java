@@ -6,6 +6,7 @@ import org.scim2j.spi.testkit.UserRepositoryContract;
 
 import java.util.Optional;
 
+// Every test and assertion is inherited from UserRepositoryContract; this class only supplies the setup.
 /**
  * A user repository with RFC 9865 cursors (here simply the next start index) under the kit, so that the kit's
  * cursor rule runs in this module; the in-memory repositories page by index only.

@@ -6,6 +6,7 @@ import org.scim2j.spi.testkit.GroupRepositoryContract;
 
 import java.util.Optional;
 
+// Every test and assertion is inherited from GroupRepositoryContract; this class only supplies the setup.
 /**
  * The default methods of {@link GroupRepository} ({@code getWithoutMembers} derived from {@code get}, no native
  * {@code update}) under the kit, on a repository that filters only by {@code displayName eq} and does not sort, as a

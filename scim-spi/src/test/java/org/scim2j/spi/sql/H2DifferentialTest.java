@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 
+// Every test and assertion is inherited from SqlDifferentialContract; this class only supplies the setup.
 /** The differential test on an in-memory H2 database. */
 class H2DifferentialTest extends SqlDifferentialContract {
 

@@ -5,6 +5,7 @@ import org.scim2j.examples.sonar.e2e.RunningServer;
 import java.nio.file.Path;
 import java.util.List;
 
+// Every test and assertion is inherited from ConcurrentWritesBehaviour; this class only supplies the setup.
 /** The races against one in-process server on an in-memory H2 database. */
 class H2ConcurrentWritesTest extends ConcurrentWritesBehaviour {
 

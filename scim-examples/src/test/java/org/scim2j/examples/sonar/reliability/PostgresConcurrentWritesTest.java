@@ -6,6 +6,7 @@ import org.scim2j.examples.sonar.e2e.RunningServer;
 import java.nio.file.Path;
 import java.util.List;
 
+// Every test and assertion is inherited from ConcurrentWritesBehaviour; this class only supplies the setup.
 /** The races against one in-process server on PostgreSQL, when {@code SCIM_TEST_JDBC_URL} names one. */
 @EnabledIfEnvironmentVariable(named = TestDatabase.PG_URL, matches = TestDatabase.POSTGRES)
 class PostgresConcurrentWritesTest extends ConcurrentWritesBehaviour {

@@ -6,6 +6,7 @@ import org.scim2j.examples.sonar.e2e.RunningServer;
 import java.nio.file.Path;
 import java.util.List;
 
+// Every test and assertion is inherited from ConcurrentWritesBehaviour; this class only supplies the setup.
 /**
  * The same races across two server nodes on one PostgreSQL database, as hosts scale out: one node in this JVM
  * ({@link RunningServer}) and one in a separate process ({@link ServerProcess}). They share nothing but the

@@ -1,6 +1,7 @@
 package org.scim2j.examples.sonar.store;
 
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
 import org.scim2j.core.resource.Email;
 import org.scim2j.core.resource.GroupMembership;
 import org.scim2j.core.resource.Meta;
@@ -22,8 +23,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +63,12 @@ import java.util.stream.Collectors;
  *       an attribute that is merely missing.</li>
  * </ul>
  * Results come ordered by {@code LOWER(login)}, then SCIM id, so index paging is stable.
+ *
+ * <p>RFC 9865 cursor paging is keyset paging on {@code LOWER(login)} (unique, and indexed on both databases): a
+ * cursor names the last login of its page, and the next page is {@code LOWER(login) > ?} in index order, so every
+ * page costs the same however deep it is. Users created or deleted during a walk are seen or not by their login's
+ * place, never twice. {@code totalResults} is counted on the first page and carried in the cursor: later pages
+ * report that count instead of counting the whole table again. Cursor pages cannot be sorted otherwise.
  */
 public final class JdbcUserRepository implements UserRepository {
 
@@ -101,10 +110,13 @@ public final class JdbcUserRepository implements UserRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Filters and sorting on id, userName, externalId, active, emails.value and name.formatted run in SQL. */
+    /**
+     * Filters and sorting on id, userName, externalId, active, emails.value and name.formatted run in SQL; RFC 9865
+     * cursors are keyset pages on {@code LOWER(login)}.
+     */
     @Override
     public RepositoryCapabilities capabilities() {
-        return new RepositoryCapabilities(FILTERS.filterSupport(), true, false);
+        return new RepositoryCapabilities(FILTERS.filterSupport(), true, true);
     }
 
     @Override
@@ -243,15 +255,11 @@ public final class JdbcUserRepository implements UserRepository {
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withGroups = wantsGroups(request);
+        if (request.usesCursor()) {
+            return cursorPage(request, where, withGroups);
+        }
         return database.inTransaction(c -> {
-            int total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
-                Rows.bind(s, where.parameters());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getInt(1);
-                }
-            }
+            int total = count(c, where);
             if (request.count() == 0 || request.startIndex() > total) {
                 return Page.of(List.of(), total);
             }
@@ -274,6 +282,96 @@ public final class JdbcUserRepository implements UserRepository {
                     .toList();
             return Page.of(users, Math.max(total, users.size()));
         });
+    }
+
+    /** RFC 9865: the users after the cursor's login, in {@code LOWER(login)} order (see the class comment). */
+    private Page<User> cursorPage(SearchRequest request, SqlCondition where, boolean withGroups) {
+        if (request.sortBy() != null) {
+            throw ScimException.invalidValue("sortBy cannot be combined with cursor paging on /Users: cursor pages "
+                    + "come ordered by userName, ignoring case");
+        }
+        Cursor after = Cursor.decode(request.cursor());
+        return database.inTransaction(c -> {
+            int total = after == null ? count(c, where) : after.total();
+            if (request.count() == 0) {
+                return Page.of(List.<User>of(), total);
+            }
+            List<Object> parameters = new ArrayList<>(where.parameters());
+            if (after != null) {
+                parameters.add(after.lastLogin());
+            }
+            parameters.add(request.count() + 1);
+            List<Row> rows = new ArrayList<>();
+            String lastLogin = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", LOWER(u.login)" + FROM
+                    + " WHERE (" + where.sql() + ")" + (after == null ? "" : " AND LOWER(u.login) > ?")
+                    + " ORDER BY LOWER(u.login) FETCH FIRST ? ROWS ONLY")) {
+                Rows.bind(s, parameters);
+                try (ResultSet rs = s.executeQuery()) {
+                    // One row more than the page says there is a next page.
+                    boolean more = false;
+                    while (rs.next()) {
+                        if (rows.size() == request.count()) {
+                            more = true;
+                            break;
+                        }
+                        rows.add(Row.of(rs));
+                        lastLogin = rs.getString(11);
+                    }
+                    lastLogin = more ? lastLogin : null;
+                }
+            }
+            Map<String, List<GroupMembership>> groups = withGroups
+                    ? groupsOf(c, rows.stream().map(Row::userUuid).toList()) : Map.of();
+            List<User> users = rows.stream().map(r -> r.toUser(groups.getOrDefault(r.userUuid, List.of())))
+                    .toList();
+            int seen = Math.max(total, users.size());
+            return new Page<>(users, seen, lastLogin == null ? null : new Cursor(seen, lastLogin).encode(), null);
+        });
+    }
+
+    /**
+     * An RFC 9865 cursor: the {@code LOWER(login)} of the last user of the page before, and the total counted on
+     * the first page; opaque to clients (base64url).
+     */
+    private record Cursor(int total, String lastLogin) {
+
+        private static final String VERSION = "k1";
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + ":" + total + ":" + lastLogin)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** {@code null} for the first page ({@code ""}). */
+        static Cursor decode(String text) {
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)
+                        .split(":", 3);
+                if (parts.length == 3 && parts[0].equals(VERSION)) {
+                    int total = Integer.parseInt(parts[1]);
+                    if (total >= 0) {
+                        return new Cursor(total, parts[2]);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64url, or not a number: the same answer as any other foreign cursor
+            }
+            throw ScimException.badRequest(ScimType.INVALID_CURSOR, "the cursor was not issued by this server");
+        }
+    }
+
+    private static int count(Connection c, SqlCondition where) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
+            Rows.bind(s, where.parameters());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** The host user behind a SCIM id (for the group repository and tests), or empty. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.resource.Email;
@@ -15,6 +16,7 @@ import org.scim2j.core.resource.GroupMembership;
 import org.scim2j.core.resource.Member;
 import org.scim2j.core.resource.Name;
 import org.scim2j.core.resource.User;
+import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
@@ -347,6 +349,50 @@ abstract class SonarStoreBehaviour {
         assertThat(seen).containsExactlyElementsOf(logins);
         assertThat(users.search(SearchRequest.all(2), CTX).resources()).extracting(User::userName)
                 .containsExactlyElementsOf(logins.subList(0, 2));
+    }
+
+    @Test
+    void cursorPagesFollowTheLoginOrderWithAFilterAndTheFirstPagesTotal() {
+        List<String> logins = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            String login = (i % 2 == 0 ? "User" : "user") + String.format(Locale.ROOT, "%03d", (i * 7) % 45);
+            logins.add(login);
+            users.create(User.builder().userName(login).active(i % 3 != 0).build(), CTX);
+        }
+        List<String> active = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            if (i % 3 != 0) {
+                active.add(logins.get(i));
+            }
+        }
+        active.sort(Comparator.comparing(l -> l.toLowerCase(Locale.ROOT)));
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        for (int pages = 0; cursor != null; pages++) {
+            assertThat(pages).as("pages of 10 for 31 users").isLessThan(4);
+            Page<User> page = users.search(new SearchRequest(Filter.parse("active eq true"), null,
+                    SortOrder.ASCENDING, 1, 10, cursor, AttributeSelection.all()), CTX);
+            assertThat(page.totalResults()).isEqualTo(30);
+            page.resources().forEach(u -> seen.add(u.userName()));
+            if (pages == 0) {
+                // created after the first page: after the cursor, so seen; the total stays the first page's
+                users.create(User.builder().userName("zz-late").build(), CTX);
+                active.add("zz-late");
+            }
+            cursor = page.nextCursor();
+        }
+        assertThat(seen).containsExactlyElementsOf(active);
+    }
+
+    @Test
+    void aForeignCursorOrACursorWithSortByIsRefused() {
+        assertThatThrownBy(() -> users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10,
+                "not-ours", AttributeSelection.all()), CTX))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_CURSOR));
+        assertThatThrownBy(() -> users.search(new SearchRequest(null,
+                AttributePath.parse("userName"), SortOrder.ASCENDING, 1, 10, "",
+                AttributeSelection.all()), CTX))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.getMessage()).contains("sortBy"));
     }
 
     @Test

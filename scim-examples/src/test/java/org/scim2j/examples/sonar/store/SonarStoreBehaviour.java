@@ -388,7 +388,8 @@ abstract class SonarStoreBehaviour {
     void aForeignCursorOrACursorWithSortByIsRefused() {
         assertThatThrownBy(() -> users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10,
                 "not-ours", AttributeSelection.all()), CTX))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_CURSOR));
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_CURSOR));
         assertThatThrownBy(() -> users.search(new SearchRequest(null,
                 AttributePath.parse("userName"), SortOrder.ASCENDING, 1, 10, "",
                 AttributeSelection.all()), CTX))

@@ -105,12 +105,17 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then at most 30 s for a graceful stop, then SIGKILL. */
+    /** SIGTERM, then at most 30 s for a graceful stop, then SIGKILL (at once if this thread is interrupted). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * Options (defaults in brackets): {@code --jar} [scim-examples/target/scim-example-server.jar], {@code --users}
  * [1000], {@code --groups} comma-separated group sizes [10], {@code --xmx} server heap [256m], {@code --threads}
  * client threads [2], {@code --warmup} requests [300], {@code --requests} measured requests per scenario [3000],
- * {@code --seconds} time bound per scenario [30], {@code --paging-seconds} time bound per paging walk [120],
+ * {@code --seconds} time bound per scenario [30], {@code --paging-seconds} time bound of the index paging walk
+ * (and as much again for its samples) [120], {@code --cursor-seconds} time bound of the cursor walk [as
+ * {@code --paging-seconds}],
  * {@code --scenarios} [lookup,paging-index,paging-cursor,create,put,patch,group-add,group-add-200],
  * {@code --server-jvm} extra server JVM options, space-separated (e.g. {@code -XX:StartFlightRecording=...}),
  * {@code --jdbc-admin} [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --db} [scim_load], {@code --db-user}
@@ -243,6 +245,7 @@ public final class LoadMain {
             // The walk hit its time bound: sample pages spread over the whole range.
             before = LoadRunner.loadAverage();
             start = System.nanoTime();
+            int sampleFrom = pages.size();
             for (int k = 0; k <= 10 && System.nanoTime() < deadline + limit.toNanos(); k++) {
                 int startIndex = Math.max(1, (int) ((long) (total - PAGE) * k / 10 / PAGE * PAGE + 1));
                 for (int r = 0; r < 3; r++) {
@@ -255,8 +258,8 @@ public final class LoadMain {
                 }
             }
             wall = System.nanoTime() - start;
-            List<long[]> sampled = pages.subList(pages.size() - Math.min(pages.size(), 33), pages.size());
-            row(new LatencyStats("paging `startIndex`, 3 pages at each 10 % of the range", nanos(sampled), errors,
+            List<long[]> sampled = pages.subList(sampleFrom, pages.size());
+            row(new LatencyStats("paging `startIndex`, 3 pages at 0, 10, …, 100 % of the range", nanos(sampled), errors,
                     wall, 1, before, LoadRunner.loadAverage()));
         }
         report(byPosition("index paging", pages, total));
@@ -264,7 +267,8 @@ public final class LoadMain {
 
     /** RFC 9865 {@code cursor=} through all users, one request at a time, bounded in time. */
     private void cursorPaging(LoadRunner runner) throws IOException, InterruptedException {
-        Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("paging-seconds", "120")));
+        Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("cursor-seconds",
+                options.getOrDefault("paging-seconds", "120"))));
         long deadline = System.nanoTime() + limit.toNanos();
         List<long[]> pages = new ArrayList<>(); // {position, nanos}
         int errors = 0;

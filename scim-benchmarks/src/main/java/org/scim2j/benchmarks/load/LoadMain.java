@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * {@code --scenarios} [lookup,paging-index,paging-cursor,create,put,patch,group-add,group-add-200],
  * {@code --server-jvm} extra server JVM options, space-separated (e.g. {@code -XX:StartFlightRecording=...}),
  * {@code --jdbc-admin} [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --db} [scim_load], {@code --db-user}
- * [postgres], {@code --db-password} [empty], {@code --keep-db} (do not drop the database at the end), {@code --out}
+ * [postgres], {@code --db-password} [empty], {@code --keep-db} (do not drop the database at the end),
+ * {@code --reuse-db} (neither create nor load it: use what a run with {@code --keep-db} left), {@code --out}
  * [scim-benchmarks/target/load].
  */
 public final class LoadMain {
@@ -81,7 +82,7 @@ public final class LoadMain {
                 throw new IllegalArgumentException("expected --option, not " + args[i]);
             }
             String key = args[i].substring(2);
-            if (key.equals("keep-db")) {
+            if (key.equals("keep-db") || key.equals("reuse-db")) {
                 options.put(key, "true");
             } else if (i + 1 < args.length) {
                 options.put(key, args[++i]);
@@ -112,14 +113,21 @@ public final class LoadMain {
         Path jar = Path.of(options.getOrDefault("jar", "scim-examples/target/scim-example-server.jar"));
 
         report("\n## " + store + " — " + Instant.now() + "\n\n" + machine() + "\n");
-        StoreLoader.recreateDatabase(adminUrl, dbUser, dbPassword, db);
+        boolean reuse = options.containsKey("reuse-db");
+        if (!reuse) {
+            StoreLoader.recreateDatabase(adminUrl, dbUser, dbPassword, db);
+        }
         try {
             try (ExampleServer server = start(jar, env, "server-" + users)) {
-                long t0 = System.nanoTime();
-                StoreLoader.load(url + "?reWriteBatchedInserts=true", dbUser, dbPassword, users, groups);
-                report(String.format(Locale.ROOT, "bulk load (JDBC batches of 5,000, then VACUUM ANALYZE): %,d "
-                        + "users, groups of %s members: %.1f s\n", users, Arrays.toString(groups),
-                        (System.nanoTime() - t0) / 1e9));
+                if (reuse) {
+                    report("reusing database " + db + " as an earlier run with --keep-db left it\n");
+                } else {
+                    long t0 = System.nanoTime();
+                    StoreLoader.load(url + "?reWriteBatchedInserts=true", dbUser, dbPassword, users, groups);
+                    report(String.format(Locale.ROOT, "bulk load (JDBC batches of 5,000, then VACUUM ANALYZE): %,d"
+                            + " users, groups of %s members: %.1f s\n", users, Arrays.toString(groups),
+                            (System.nanoTime() - t0) / 1e9));
+                }
                 report(LatencyStats.header());
                 LoadRunner runner = new LoadRunner(server.baseUrl(), token);
                 if (scenarios.contains("lookup")) {

@@ -34,6 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +64,17 @@ import java.util.stream.Collectors;
  *   <li>A PUT or PATCH result without {@code active} keeps the stored value: an account is never switched off by
  *       an attribute that is merely missing.</li>
  * </ul>
- * Results come ordered by {@code LOWER(login)}, then SCIM id, so index paging is stable.
+ * Results come ordered by {@code LOWER(login)}, then SCIM id, so index paging is stable. ({@code LOWER(login)} is
+ * unique, so the SCIM id never decides.)
+ *
+ * <p>Index paging in that default order, as Okta imports ({@code startIndex=1&count=100}, then {@code 101}, …), is
+ * not read with {@code OFFSET}, whose cost grows with {@code startIndex}, when it need not be: a served page
+ * remembers its last {@code LOWER(login)} and total, and a request for the {@code startIndex} right after it reads
+ * {@code LOWER(login) > ?} in index order instead, and repeats the total, as long as this repository has finished
+ * no write since (every create, replace and delete starts a new generation). Such a page is the page
+ * {@code OFFSET} would read, provided this repository is the only writer of the SCIM users; a change made around
+ * it (by the host, or another server on the same database) shows as if it had been made after that page. Any
+ * other request, or one after a write, uses {@code OFFSET} and counts.
  *
  * <p>RFC 9865 cursor paging is keyset paging on {@code LOWER(login)} (unique, and indexed on both databases): a
  * cursor names the last login of its page, and the next page is {@code LOWER(login) > ?} in index order, so every
@@ -84,8 +96,13 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String NO_FILTER = "1=1";
     private static final String USER_OF_SCIM_ID = "(SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)";
 
+    private static final int MAX_CONTINUATIONS = 256;
+
     private final Database database;
     private final Clock clock;
+    /** Counts finished writes; a continuation is used only in the generation it was recorded in. */
+    private final AtomicLong writes = new AtomicLong();
+    private final Map<Continuation, Resume> continuations = new ConcurrentHashMap<>();
     /** Every filter and sort on the mapped columns runs in SQL; the rest is the service's (in memory or 400). */
     private static final SqlFilterTranslator FILTERS = SqlFilterTranslator.builder(SchemaRegistry.standard(),
             Schemas.USER_RESOURCE_TYPE)
@@ -125,7 +142,7 @@ public final class JdbcUserRepository implements UserRepository {
         Columns values = Columns.of(resource, null);
         boolean active = resource.active() == null || resource.active();
         try {
-            return database.inTransaction(c -> {
+            return write(c -> {
                 long now = clock.millis();
                 String userUuid = null;
                 try (PreparedStatement s = c.prepareStatement("SELECT u.uuid, s.scim_uuid FROM users u "
@@ -166,6 +183,18 @@ public final class JdbcUserRepository implements UserRepository {
         }
     }
 
+    /**
+     * A write: one transaction, after which (committed or not) index pages are no longer continued from where
+     * earlier pages ended, as positions may have changed.
+     */
+    private <T> T write(Database.Work<T> work) {
+        try {
+            return database.inTransaction(work);
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
     @Override
     public Optional<User> get(String id, RequestContext context) {
         return database.inTransaction(c -> read(c, id));
@@ -175,7 +204,7 @@ public final class JdbcUserRepository implements UserRepository {
     public User replace(String id, User resource, String expectedVersion, RequestContext context) {
         Columns checked = Columns.of(resource, null);
         try {
-            return database.inTransaction(c -> {
+            return write(c -> {
                 StoredName currentName = currentName(c, id).orElseThrow(() -> ScimException.notFound("User", id));
                 Columns values = Columns.of(resource, currentName.value());
                 String sql = "UPDATE users SET login = ?, name = ?, email = ?, active = COALESCE(?, active),"
@@ -226,7 +255,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void delete(String id, String expectedVersion, RequestContext context) {
-        database.inTransaction(c -> {
+        write(c -> {
             long now = clock.millis();
             String sql = "UPDATE users SET active = FALSE, version = version + 1, updated_at = ? WHERE uuid = "
                     + USER_OF_SCIM_ID + (expectedVersion == null ? "" : " AND version = ?");
@@ -259,23 +288,43 @@ public final class JdbcUserRepository implements UserRepository {
         if (request.usesCursor()) {
             return cursorPage(request, where, withGroups);
         }
+        // Index pages in the default order continue from where the page before ended, if nothing was written since.
+        long generation = writes.get();
+        Continuation continuation = request.sortBy() == null
+                ? new Continuation(where.sql(), where.parameters(), request.startIndex(), generation) : null;
+        Resume resume = continuation == null ? null : continuations.get(continuation);
         return database.inTransaction(c -> {
-            int total = count(c, where);
+            int total = resume != null ? resume.total() : count(c, where);
             if (request.count() == 0 || request.startIndex() > total) {
                 return Page.of(List.of(), total);
             }
             List<Object> parameters = new ArrayList<>(where.parameters());
-            parameters.add(request.startIndex() - 1);
-            parameters.add(request.count());
+            String sql;
+            if (resume != null) {
+                parameters.add(resume.lastLogin());
+                parameters.add(request.count());
+                sql = "SELECT " + COLUMNS + ", LOWER(u.login)" + FROM + " WHERE (" + where.sql() + ")"
+                        + " AND LOWER(u.login) > ? ORDER BY LOWER(u.login) FETCH FIRST ? ROWS ONLY";
+            } else {
+                parameters.add(request.startIndex() - 1);
+                parameters.add(request.count());
+                sql = "SELECT " + COLUMNS + ", LOWER(u.login)" + FROM + " WHERE " + where.sql() + order
+                        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+            }
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
-                    + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            String lastLogin = null;
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rows.add(Row.of(rs));
+                        lastLogin = rs.getString(11);
                     }
                 }
+            }
+            if (continuation != null && lastLogin != null) {
+                remember(new Continuation(where.sql(), where.parameters(), request.startIndex() + rows.size(),
+                        generation), new Resume(lastLogin, total));
             }
             Map<String, List<GroupMembership>> groups = withGroups
                     ? groupsOf(c, rows.stream().map(Row::userUuid).toList()) : Map.of();
@@ -283,6 +332,24 @@ public final class JdbcUserRepository implements UserRepository {
                     .toList();
             return Page.of(users, Math.max(total, users.size()));
         });
+    }
+
+    /**
+     * Where the next index page of a query starts: a query (filter SQL and parameters), the {@code startIndex}
+     * after a page that was served, and the write generation it was served in.
+     */
+    private record Continuation(String where, List<Object> parameters, int startIndex, long generation) {
+    }
+
+    /** The {@code LOWER(login)} that ended the page before, and the total it was served with. */
+    private record Resume(String lastLogin, int total) {
+    }
+
+    private void remember(Continuation next, Resume resume) {
+        if (continuations.size() >= MAX_CONTINUATIONS) {
+            continuations.clear();
+        }
+        continuations.put(next, resume);
     }
 
     /** RFC 9865: the users after the cursor's login, in {@code LOWER(login)} order (see the class comment). */

@@ -352,6 +352,44 @@ abstract class SonarStoreBehaviour {
     }
 
     @Test
+    void sequentialIndexPagesAreThePagesOffsetReadsAlsoAfterAWrite() {
+        for (int i = 0; i < 30; i++) {
+            users.create(User.builder().userName(String.format(Locale.ROOT, "u%02d", i)).build(), CTX);
+        }
+        assertThat(indexPage(1, 10)).containsExactly("u00", "u01", "u02", "u03", "u04", "u05", "u06", "u07", "u08",
+                "u09");
+        // continued from u09
+        assertThat(indexPage(11, 10)).containsExactly("u10", "u11", "u12", "u13", "u14", "u15", "u16", "u17",
+                "u18", "u19");
+        assertThat(indexPage(14, 2)).as("not right after a page: OFFSET").containsExactly("u13", "u14");
+        users.create(User.builder().userName("a-first").build(), CTX);
+        // after a write the positions moved: the 21st user is now u19, as OFFSET says
+        assertThat(indexPage(21, 10)).containsExactly("u19", "u20", "u21", "u22", "u23", "u24", "u25", "u26",
+                "u27", "u28");
+        assertThat(users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 31, 10, null,
+                AttributeSelection.all()), CTX).totalResults()).isEqualTo(31);
+        assertThat(indexPage(31, 10)).as("continued after the write").containsExactly("u29");
+    }
+
+    @Test
+    void theNextIndexPageContinuesFromThePageBeforeUnlessThisRepositoryWrote() {
+        for (int i = 0; i < 20; i++) {
+            users.create(User.builder().userName(String.format(Locale.ROOT, "u%02d", i)).build(), CTX);
+        }
+        assertThat(indexPage(1, 10)).endsWith("u09");
+        // A rename by another writer (the host itself) moves u05 to the end; the next page continues after u09 as
+        // if the rename came after it, where OFFSET 10 would start at u11 and never show u10.
+        store.database.inTransaction(c -> Rows.update(c, "UPDATE users SET login = 'zz' WHERE login = 'u05'"));
+        assertThat(indexPage(11, 10)).startsWith("u10").endsWith("u19");
+        assertThat(indexPage(12, 10)).as("not right after a page: OFFSET").startsWith("u12").endsWith("zz");
+    }
+
+    private List<String> indexPage(int startIndex, int count) {
+        return users.search(new SearchRequest(null, null, SortOrder.ASCENDING, startIndex, count, null,
+                AttributeSelection.all()), CTX).resources().stream().map(User::userName).toList();
+    }
+
+    @Test
     void cursorPagesFollowTheLoginOrderWithAFilterAndTheFirstPagesTotal() {
         List<String> logins = new ArrayList<>();
         for (int i = 0; i < 45; i++) {

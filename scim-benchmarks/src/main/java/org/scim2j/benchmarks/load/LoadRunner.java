@@ -81,6 +81,8 @@ public final class LoadRunner {
                             IntFunction<Call> calls) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         loop(threads, warmup, maxDuration, calls, next, null);
+        // Each warm-up thread took one number past the last it sent: measured requests are numbered from here.
+        next.set(Math.min(next.get(), warmup));
         String before = loadAverage();
         List<long[]> perThread = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();

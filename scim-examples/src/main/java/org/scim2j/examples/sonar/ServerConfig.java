@@ -1,9 +1,12 @@
 package org.scim2j.examples.sonar;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the example server runs. {@link #fromEnvironment} reads the documented environment variables; tests build
@@ -18,18 +21,25 @@ import java.util.Objects;
  * @param jdbcPassword the database password, or {@code null}
  * @param enabled      {@code scim.enabled}: when false every SCIM URL answers 404
  * @param stopTimeout  how long a stop waits for requests in flight
+ * @param noContentOnPatch resource type names whose PATCH answers 204 without a body
+ *                     ({@code ScimServiceConfig.withNoContentOnPatch}); {@link #DEFAULT_NO_CONTENT_ON_PATCH} unless
+ *                     told otherwise
  */
 public record ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
-                           String jdbcPassword, boolean enabled, Duration stopTimeout) {
+                           String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch) {
 
     /** The zero-setup database: an embedded H2 file under {@code ./data}. */
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/scim";
+
+    /** Groups can be large: by default their PATCH answers 204 instead of the whole member list. */
+    public static final Set<String> DEFAULT_NO_CONTENT_ON_PATCH = Set.of("Group");
 
     /** Checks the parts. */
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        noContentOnPatch = Set.copyOf(noContentOnPatch);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("SCIM_PORT must be 0..65535, not " + port);
         }
@@ -38,10 +48,18 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         }
     }
 
+    /** A configuration with the default {@link #DEFAULT_NO_CONTENT_ON_PATCH}. */
+    public ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
+                        String jdbcPassword, boolean enabled, Duration stopTimeout) {
+        this(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled, stopTimeout,
+                DEFAULT_NO_CONTENT_ON_PATCH);
+    }
+
     /**
      * Reads {@code SCIM_PORT} (8080), {@code SCIM_BIND_ADDRESS} (127.0.0.1), {@code SCIM_ADMIN_TOKEN},
      * {@code SCIM_JDBC_URL} (H2 file under ./data), {@code SCIM_JDBC_USER}, {@code SCIM_JDBC_PASSWORD} and
-     * {@code SCIM_ENABLED} (true).
+     * {@code SCIM_ENABLED} (true) and {@code SCIM_PATCH_NO_CONTENT} (comma-separated resource type names whose
+     * PATCH answers 204, default {@code Group}; {@code none} for none).
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
      */
@@ -57,13 +75,13 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         String bind = value(env, "SCIM_BIND_ADDRESS");
         return new ServerConfig(bind == null ? "127.0.0.1" : bind, port(value(env, "SCIM_PORT")),
                 value(env, "SCIM_ADMIN_TOKEN"), url, user, password, enabled(value(env, "SCIM_ENABLED")),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), noContentOnPatch(value(env, "SCIM_PATCH_NO_CONTENT")));
     }
 
     /** This with another port. */
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout);
+                stopTimeout, noContentOnPatch);
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -82,6 +100,24 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         }
     }
 
+    private static Set<String> noContentOnPatch(String value) {
+        if (value == null) {
+            return DEFAULT_NO_CONTENT_ON_PATCH;
+        }
+        if (value.equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        Set<String> names = Arrays.stream(value.split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        for (String name : names) {
+            if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
+                throw new IllegalArgumentException("SCIM_PATCH_NO_CONTENT must be resource type names such as "
+                        + "Group,User (or none), not " + value);
+            }
+        }
+        return names;
+    }
+
     private static boolean enabled(String value) {
         if (value == null) {
             return true;
@@ -98,6 +134,6 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         // Never print the token or the database password.
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", adminToken="
                 + (adminToken == null ? "generated" : "given") + ", jdbcUrl=" + jdbcUrl.replaceAll("[?;].*", "")
-                + ", enabled=" + enabled + "]";
+                + ", enabled=" + enabled + ", noContentOnPatch=" + noContentOnPatch + "]";
     }
 }

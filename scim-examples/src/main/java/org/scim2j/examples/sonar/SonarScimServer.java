@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -70,8 +69,8 @@ public final class SonarScimServer implements AutoCloseable {
             ScimService service = ScimService.builder()
                     .users(new JdbcUserRepository(database))
                     .groups(new JdbcGroupRepository(database))
-                    // Groups can be large: answer their PATCH with 204 instead of the whole member list.
-                    .config(ScimServiceConfig.defaults().withNoContentOnPatch(Set.of("Group")))
+                    // Groups can be large: by default their PATCH answers 204 instead of the whole member list.
+                    .config(ScimServiceConfig.defaults().withNoContentOnPatch(config.noContentOnPatch()))
                     .build();
             AtomicBoolean enabled = new AtomicBoolean(config.enabled());
             ScimServlet servlet = new ScimServlet(service,

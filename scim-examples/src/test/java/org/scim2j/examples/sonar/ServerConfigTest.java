@@ -17,6 +17,17 @@ class ServerConfigTest {
         assertThat(config.adminToken()).isNull();
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:./data/scim");
         assertThat(config.enabled()).isTrue();
+        assertThat(config.noContentOnPatch()).containsExactly("Group");
+    }
+
+    @Test
+    void patchNoContentTakesResourceTypeNamesOrNone() {
+        assertThat(ServerConfig.fromEnvironment(Map.of("SCIM_PATCH_NO_CONTENT", "Group, User")).noContentOnPatch())
+                .containsExactlyInAnyOrder("Group", "User");
+        assertThat(ServerConfig.fromEnvironment(Map.of("SCIM_PATCH_NO_CONTENT", "none")).noContentOnPatch())
+                .isEmpty();
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_PATCH_NO_CONTENT", "Group;drop")))
+                .hasMessageContaining("SCIM_PATCH_NO_CONTENT");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.resource.Email;
@@ -15,6 +16,7 @@ import org.scim2j.core.resource.GroupMembership;
 import org.scim2j.core.resource.Member;
 import org.scim2j.core.resource.Name;
 import org.scim2j.core.resource.User;
+import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
@@ -347,6 +349,89 @@ abstract class SonarStoreBehaviour {
         assertThat(seen).containsExactlyElementsOf(logins);
         assertThat(users.search(SearchRequest.all(2), CTX).resources()).extracting(User::userName)
                 .containsExactlyElementsOf(logins.subList(0, 2));
+    }
+
+    @Test
+    void sequentialIndexPagesAreThePagesOffsetReadsAlsoAfterAWrite() {
+        for (int i = 0; i < 30; i++) {
+            users.create(User.builder().userName(String.format(Locale.ROOT, "u%02d", i)).build(), CTX);
+        }
+        assertThat(indexPage(1, 10)).containsExactly("u00", "u01", "u02", "u03", "u04", "u05", "u06", "u07", "u08",
+                "u09");
+        // continued from u09
+        assertThat(indexPage(11, 10)).containsExactly("u10", "u11", "u12", "u13", "u14", "u15", "u16", "u17",
+                "u18", "u19");
+        assertThat(indexPage(14, 2)).as("not right after a page: OFFSET").containsExactly("u13", "u14");
+        users.create(User.builder().userName("a-first").build(), CTX);
+        // after a write the positions moved: the 21st user is now u19, as OFFSET says
+        assertThat(indexPage(21, 10)).containsExactly("u19", "u20", "u21", "u22", "u23", "u24", "u25", "u26",
+                "u27", "u28");
+        assertThat(users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 31, 10, null,
+                AttributeSelection.all()), CTX).totalResults()).isEqualTo(31);
+        assertThat(indexPage(31, 10)).as("continued after the write").containsExactly("u29");
+    }
+
+    @Test
+    void theNextIndexPageContinuesFromThePageBeforeUnlessThisRepositoryWrote() {
+        for (int i = 0; i < 20; i++) {
+            users.create(User.builder().userName(String.format(Locale.ROOT, "u%02d", i)).build(), CTX);
+        }
+        assertThat(indexPage(1, 10)).endsWith("u09");
+        // A rename by another writer (the host itself) moves u05 to the end; the next page continues after u09 as
+        // if the rename came after it, where OFFSET 10 would start at u11 and never show u10.
+        store.database.inTransaction(c -> Rows.update(c, "UPDATE users SET login = 'zz' WHERE login = 'u05'"));
+        assertThat(indexPage(11, 10)).startsWith("u10").endsWith("u19");
+        assertThat(indexPage(12, 10)).as("not right after a page: OFFSET").startsWith("u12").endsWith("zz");
+    }
+
+    private List<String> indexPage(int startIndex, int count) {
+        return users.search(new SearchRequest(null, null, SortOrder.ASCENDING, startIndex, count, null,
+                AttributeSelection.all()), CTX).resources().stream().map(User::userName).toList();
+    }
+
+    @Test
+    void cursorPagesFollowTheLoginOrderWithAFilterAndTheFirstPagesTotal() {
+        List<String> logins = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            String login = (i % 2 == 0 ? "User" : "user") + String.format(Locale.ROOT, "%03d", (i * 7) % 45);
+            logins.add(login);
+            users.create(User.builder().userName(login).active(i % 3 != 0).build(), CTX);
+        }
+        List<String> active = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            if (i % 3 != 0) {
+                active.add(logins.get(i));
+            }
+        }
+        active.sort(Comparator.comparing(l -> l.toLowerCase(Locale.ROOT)));
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        for (int pages = 0; cursor != null; pages++) {
+            assertThat(pages).as("pages of 10 for 31 users").isLessThan(4);
+            Page<User> page = users.search(new SearchRequest(Filter.parse("active eq true"), null,
+                    SortOrder.ASCENDING, 1, 10, cursor, AttributeSelection.all()), CTX);
+            assertThat(page.totalResults()).isEqualTo(30);
+            page.resources().forEach(u -> seen.add(u.userName()));
+            if (pages == 0) {
+                // created after the first page: after the cursor, so seen; the total stays the first page's
+                users.create(User.builder().userName("zz-late").build(), CTX);
+                active.add("zz-late");
+            }
+            cursor = page.nextCursor();
+        }
+        assertThat(seen).containsExactlyElementsOf(active);
+    }
+
+    @Test
+    void aForeignCursorOrACursorWithSortByIsRefused() {
+        assertThatThrownBy(() -> users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10,
+                "not-ours", AttributeSelection.all()), CTX))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_CURSOR));
+        assertThatThrownBy(() -> users.search(new SearchRequest(null,
+                AttributePath.parse("userName"), SortOrder.ASCENDING, 1, 10, "",
+                AttributeSelection.all()), CTX))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.getMessage()).contains("sortBy"));
     }
 
     @Test

@@ -1,0 +1,165 @@
+package org.scim2j.benchmarks.load;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Creates and drops the load-test database on PostgreSQL, and bulk-loads users and groups into the example
+ * server's tables with JDBC batch inserts, in the shape its repositories write (version 1, {@code created_at} and
+ * {@code updated_at} in epoch milliseconds, {@code external_identity_provider = 'saml'}, one {@code scim_users}
+ * link per user). Ids are derived from the index, so the load generator can name any loaded user without keeping
+ * a list: user {@code i} has login {@link #login(int)} and SCIM id {@link #scimId(int)}.
+ */
+public final class StoreLoader {
+
+    private static final int BATCH = 5_000;
+
+    private StoreLoader() {
+    }
+
+    /** {@code user0000042@load.example.com}: logins sort as their index. */
+    public static String login(int i) {
+        return String.format(Locale.ROOT, "user%07d@load.example.com", i);
+    }
+
+    /** The SCIM id of loaded user {@code i}. */
+    public static String scimId(int i) {
+        return uuid("scim-user-" + i);
+    }
+
+    /** The host uuid of loaded user {@code i}. */
+    public static String hostId(int i) {
+        return uuid("host-user-" + i);
+    }
+
+    /** The SCIM id of the loaded group with {@code size} members. */
+    public static String groupScimId(int size) {
+        return uuid("scim-group-" + size);
+    }
+
+    /** The host uuid of the loaded group with {@code size} members. */
+    public static String groupHostId(int size) {
+        return uuid("host-group-" + size);
+    }
+
+    private static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Drops (if there) and creates database {@code name}, through the server's maintenance database. */
+    public static void recreateDatabase(String adminUrl, String user, String password, String name)
+            throws SQLException {
+        requireIdentifier(name);
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    /** Drops database {@code name} if it is there. */
+    public static void dropDatabase(String adminUrl, String user, String password, String name) throws SQLException {
+        requireIdentifier(name);
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+    }
+
+    /**
+     * Inserts users {@code 0..users-1} and, for each group size, a group whose members are users
+     * {@code 0..size-1}; then {@code VACUUM ANALYZE}s the tables. The schema must already be migrated (start the
+     * server on the database once).
+     */
+    public static void load(String url, String user, String password, int users, int[] groupSizes)
+            throws SQLException {
+        long now = System.currentTimeMillis();
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO users (uuid, login, name, email, active,"
+                    + " external_id, external_login, external_identity_provider, version, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, TRUE, ?, ?, 'saml', 1, ?, ?)");
+                 PreparedStatement s = c.prepareStatement(
+                         "INSERT INTO scim_users (scim_uuid, user_uuid) VALUES (?, ?)")) {
+                for (int i = 0; i < users; i++) {
+                    String login = login(i);
+                    u.setString(1, hostId(i));
+                    u.setString(2, login);
+                    u.setString(3, String.format(Locale.ROOT, "Load User%07d", i));
+                    u.setString(4, login);
+                    u.setString(5, "ext-" + i);
+                    u.setString(6, login);
+                    u.setLong(7, now);
+                    u.setLong(8, now);
+                    u.addBatch();
+                    s.setString(1, scimId(i));
+                    s.setString(2, hostId(i));
+                    s.addBatch();
+                    if ((i + 1) % BATCH == 0 || i == users - 1) {
+                        u.executeBatch();
+                        s.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            for (int size : groupSizes) {
+                if (size > users) {
+                    throw new IllegalArgumentException("group of " + size + " > " + users + " users");
+                }
+                try (PreparedStatement g = c.prepareStatement("INSERT INTO groups (uuid, name, version, created_at,"
+                        + " updated_at) VALUES (?, ?, 1, ?, ?)");
+                     PreparedStatement sg = c.prepareStatement(
+                             "INSERT INTO scim_groups (scim_uuid, group_uuid, external_id) VALUES (?, ?, NULL)");
+                     PreparedStatement gu = c.prepareStatement(
+                             "INSERT INTO groups_users (group_uuid, user_uuid) VALUES (?, ?)")) {
+                    g.setString(1, groupHostId(size));
+                    g.setString(2, "load-group-" + size);
+                    g.setLong(3, now);
+                    g.setLong(4, now);
+                    g.executeUpdate();
+                    sg.setString(1, groupScimId(size));
+                    sg.setString(2, groupHostId(size));
+                    sg.executeUpdate();
+                    for (int i = 0; i < size; i++) {
+                        gu.setString(1, groupHostId(size));
+                        gu.setString(2, hostId(i));
+                        gu.addBatch();
+                        if ((i + 1) % BATCH == 0 || i == size - 1) {
+                            gu.executeBatch();
+                        }
+                    }
+                }
+                c.commit();
+            }
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                for (String table : new String[] {"users", "scim_users", "groups", "scim_groups", "groups_users"}) {
+                    s.execute("VACUUM ANALYZE " + table);
+                }
+            }
+        }
+    }
+
+    /** Removes the members a scenario added to a loaded group (all but users {@code 0..size-1}). */
+    public static int resetGroup(String url, String user, String password, int size) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             PreparedStatement s = c.prepareStatement("DELETE FROM groups_users gu USING users u"
+                     + " WHERE gu.group_uuid = ? AND u.uuid = gu.user_uuid AND u.login >= ?")) {
+            s.setString(1, groupHostId(size));
+            s.setString(2, login(size));
+            return s.executeUpdate();
+        }
+    }
+}

@@ -28,6 +28,6 @@ public interface ScimServletFactory {
         }
     }
 
-    /** Builds the parts; {@link ScimProperties#of(Map)} reads the documented keys from the parameters. */
+    /** Builds the parts; {@link ScimConfiguration#of(Map)} reads the documented keys from the parameters. */
     Parts create(Map<String, String> initParameters);
 }

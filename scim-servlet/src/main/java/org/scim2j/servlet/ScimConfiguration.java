@@ -40,25 +40,25 @@ import java.util.stream.Collectors;
  * <tr><td>{@code scim.bulk.maxPayloadBytes}</td><td>1048576</td><td>largest bulk request</td></tr>
  * </table>
  */
-public final class ScimProperties {
+public final class ScimConfiguration {
 
     private final Map<String, String> values;
 
-    private ScimProperties(Map<String, String> values) {
+    private ScimConfiguration(Map<String, String> values) {
         this.values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         this.values.putAll(values);
     }
 
     /** Reads the keys from a map. */
-    public static ScimProperties of(Map<String, String> values) {
-        return new ScimProperties(values);
+    public static ScimConfiguration of(Map<String, String> values) {
+        return new ScimConfiguration(values);
     }
 
     /** Reads the keys from {@link Properties}. */
-    public static ScimProperties of(Properties properties) {
+    public static ScimConfiguration of(Properties properties) {
         Map<String, String> map = new TreeMap<>();
         properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
-        return new ScimProperties(map);
+        return new ScimConfiguration(map);
     }
 
     /** The servlet settings these keys describe. */

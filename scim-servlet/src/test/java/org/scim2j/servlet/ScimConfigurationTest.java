@@ -13,7 +13,7 @@ class ScimPropertiesTest {
 
     @Test
     void documentedKeysConfigureTheServiceAndTheServlet() {
-        ScimProperties p = ScimProperties.of(Map.of("scim.enabled", "false", "scim.maxResults", "200",
+        ScimConfiguration p = ScimConfiguration.of(Map.of("scim.enabled", "false", "scim.maxResults", "200",
                 "scim.defaultCount", "50", "scim.filter.unsupported", "reject", "scim.patch.profile", "okta",
                 "scim.patch.tolerance.EMPTY_OPERATIONS", "true", "scim.patch.noContent", "Group",
                 "scim.bulk.maxOperations", "10", "scim.maxPayloadBytes", "2048", "scim.baseUrl",
@@ -35,7 +35,7 @@ class ScimPropertiesTest {
 
     @Test
     void defaultsWhenNothingIsGiven() {
-        ScimProperties p = ScimProperties.of(Map.of());
+        ScimConfiguration p = ScimConfiguration.of(Map.of());
         assertThat(p.servletSettings().enabled().getAsBoolean()).isTrue();
         ScimServiceConfig config = p.serviceConfig();
         ScimServiceConfig defaults = ScimServiceConfig.defaults();
@@ -48,11 +48,11 @@ class ScimPropertiesTest {
 
     @Test
     void malformedValuesFailFastNamingTheKey() {
-        assertThatThrownBy(() -> ScimProperties.of(Map.of("scim.maxResults", "lots")).serviceConfig())
+        assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.maxResults", "lots")).serviceConfig())
                 .hasMessageContaining("scim.maxResults");
-        assertThatThrownBy(() -> ScimProperties.of(Map.of("scim.enabled", "yes")).servletSettings())
+        assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.enabled", "yes")).servletSettings())
                 .hasMessageContaining("scim.enabled");
-        assertThatThrownBy(() -> ScimProperties.of(Map.of("scim.patch.profile", "azure")).patchOptions())
+        assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.patch.profile", "azure")).patchOptions())
                 .hasMessageContaining("scim.patch.profile");
     }
 }

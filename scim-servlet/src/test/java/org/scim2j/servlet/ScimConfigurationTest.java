@@ -9,7 +9,7 @@ import org.scim2j.spi.service.ScimServiceConfig;
 
 import java.util.Map;
 
-class ScimPropertiesTest {
+class ScimConfigurationTest {
 
     @Test
     void documentedKeysConfigureTheServiceAndTheServlet() {

@@ -137,7 +137,7 @@ final class Applier {
             }
         }
         requireWritable(attribute, sub, where);
-        Target target = new Target(resolved, attribute);
+        PatchTarget target = new PatchTarget(resolved, attribute);
         if (path.valueFilter() != null) {
             applyFiltered(op, target, path.valueFilter(), sub, value, where);
         } else if (sub != null) {
@@ -176,7 +176,7 @@ final class Applier {
 
     // ---- whole attribute -------------------------------------------------------------------------------------
 
-    private void applyAttribute(PatchOp op, Target target, JsonNode value, String where) {
+    private void applyAttribute(PatchOp op, PatchTarget target, JsonNode value, String where) {
         AttributeDefinition attribute = target.attribute;
         if (op == PatchOp.REMOVE) {
             if (value != null) {
@@ -240,7 +240,7 @@ final class Applier {
         target.set(resource, converted);
     }
 
-    private void removeAttribute(Target target, String where) {
+    private void removeAttribute(PatchTarget target, String where) {
         JsonNode current = target.current(resource);
         if (current == null) {
             return;
@@ -256,7 +256,7 @@ final class Applier {
     }
 
     /** Entra's {@code remove members} with a value array: remove only the listed values [P11]. */
-    private void removeByValue(Target target, JsonNode value, String where) {
+    private void removeByValue(PatchTarget target, JsonNode value, String where) {
         AttributeDefinition attribute = target.attribute;
         AttributeDefinition valueSub = attribute.isComplex() ? attribute.subAttribute("value") : null;
         if (!attribute.multiValued() || valueSub == null) {
@@ -295,7 +295,7 @@ final class Applier {
 
     // ---- sub-attribute without filter ------------------------------------------------------------------------
 
-    private void applySubAttribute(PatchOp op, Target target, AttributeDefinition sub, JsonNode value, String where) {
+    private void applySubAttribute(PatchOp op, PatchTarget target, AttributeDefinition sub, JsonNode value, String where) {
         AttributeDefinition attribute = target.attribute;
         JsonNode converted = op == PatchOp.REMOVE || value == null || value.isNull() ? null
                 : values.simpleOrComplex(sub, value, where);
@@ -333,7 +333,7 @@ final class Applier {
 
     // ---- value filter ----------------------------------------------------------------------------------------
 
-    private void applyFiltered(PatchOp op, Target target, Filter filter, AttributeDefinition sub, JsonNode value,
+    private void applyFiltered(PatchOp op, PatchTarget target, Filter filter, AttributeDefinition sub, JsonNode value,
                                String where) {
         AttributeDefinition attribute = target.attribute;
         if (!attribute.multiValued() || !attribute.isComplex()) {
@@ -416,7 +416,7 @@ final class Applier {
         }
     }
 
-    private void handleNoMatch(PatchOp op, Target target, Filter filter, AttributeDefinition sub, JsonNode value,
+    private void handleNoMatch(PatchOp op, PatchTarget target, Filter filter, AttributeDefinition sub, JsonNode value,
                                String where) {
         AttributeDefinition attribute = target.attribute;
         if (op == PatchOp.REMOVE) {
@@ -464,7 +464,7 @@ final class Applier {
         return null;
     }
 
-    private ElementMatcher matcher(Target target, Filter filter, String where) {
+    private ElementMatcher matcher(PatchTarget target, Filter filter, String where) {
         AttributePath attributePath = target.resolved.extension()
                 ? new AttributePath(target.resolved.schemaUrn(), target.attribute.name(), null)
                 : AttributePath.of(target.attribute.name());
@@ -504,7 +504,7 @@ final class Applier {
         element.set(sub.name(), value);
     }
 
-    private void dropEmptyElements(Target target, ArrayNode array, String where) {
+    private void dropEmptyElements(PatchTarget target, ArrayNode array, String where) {
         for (int i = array.size() - 1; i >= 0; i--) {
             if (array.get(i).isEmpty()) {
                 array.remove(i);
@@ -580,103 +580,7 @@ final class Applier {
 
     /** After all operations: required attributes present, at most one primary per attribute. */
     void validate() {
-        List<String> problems = new ArrayList<>();
-        checkSchema(registry.coreSchema(type), resource, problems, "");
-        for (Schema extension : registry.extensionSchemas(type)) {
-            JsonNode object = resource.get(extension.id());
-            if (object instanceof ObjectNode o) {
-                checkSchema(extension, o, problems, extension.id() + ":");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ScimException.invalidValue(String.join("; ", problems));
-        }
-    }
-
-    private static void checkSchema(Schema schema, ObjectNode object, List<String> problems, String prefix) {
-        for (AttributeDefinition attribute : schema.attributes()) {
-            JsonNode value = object.get(attribute.name());
-            boolean absent = value == null || value.isNull() || (value.isArray() && value.isEmpty());
-            if (attribute.required() && absent) {
-                problems.add("'" + prefix + attribute.name() + "' is required");
-            }
-            if (!absent && attribute.multiValued() && attribute.isComplex() && attribute.subAttribute("primary") != null
-                    && value.isArray()) {
-                int primaries = 0;
-                for (JsonNode element : value) {
-                    if (element.path("primary").asBoolean(false)) {
-                        primaries++;
-                    }
-                }
-                if (primaries > 1) {
-                    problems.add("'" + prefix + attribute.name() + "' has " + primaries
-                            + " values with \"primary\": true; at most one is allowed (RFC 7643 §2.4)");
-                }
-            }
-        }
-    }
-
-    /** Where an attribute lives: in the resource, or in its extension object. */
-    private final class Target {
-        final ResolvedAttribute resolved;
-        final AttributeDefinition attribute;
-
-        Target(ResolvedAttribute resolved, AttributeDefinition attribute) {
-            this.resolved = resolved;
-            this.attribute = attribute;
-        }
-
-        JsonNode current(ObjectNode root) {
-            ObjectNode container = container(root, false);
-            return container == null ? null : container.get(attribute.name());
-        }
-
-        void set(ObjectNode root, JsonNode value) {
-            container(root, true).set(attribute.name(), value);
-        }
-
-        void remove(ObjectNode root) {
-            ObjectNode container = container(root, false);
-            if (container == null) {
-                return;
-            }
-            container.remove(attribute.name());
-            if (resolved.extension() && container.isEmpty()) {
-                root.remove(resolved.schemaUrn());
-                JsonNode schemas = root.get("schemas");
-                if (schemas instanceof ArrayNode list) {
-                    for (int i = list.size() - 1; i >= 0; i--) {
-                        if (list.get(i).asText().equalsIgnoreCase(resolved.schemaUrn())) {
-                            list.remove(i);
-                        }
-                    }
-                }
-            }
-        }
-
-        private ObjectNode container(ObjectNode root, boolean create) {
-            if (!resolved.extension()) {
-                return root;
-            }
-            JsonNode existing = root.get(resolved.schemaUrn());
-            if (existing instanceof ObjectNode o) {
-                return o;
-            }
-            if (!create) {
-                return null;
-            }
-            ObjectNode created = root.putObject(resolved.schemaUrn());
-            JsonNode schemas = root.get("schemas");
-            ArrayNode list = schemas instanceof ArrayNode a ? a : root.putArray("schemas");
-            boolean present = false;
-            for (JsonNode s : list) {
-                present |= s.asText().equalsIgnoreCase(resolved.schemaUrn());
-            }
-            if (!present) {
-                list.add(resolved.schemaUrn());
-            }
-            return created;
-        }
+        PatchResultCheck.requireValid(registry, type, resource);
     }
 
     /** Whether one value of a multi-valued attribute matches the path's filter. */

@@ -3,6 +3,7 @@ package org.scim2j.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.internal.JsonFields;
 import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.ResourceShape;
 import org.scim2j.core.schema.AttributeDefinition;
@@ -104,7 +105,7 @@ public final class SchemaValidator {
         if (required == Required.ENFORCE) {
             missing(shape.core().attributes(), resource, "", problems);
             for (SchemaExtension e : type.extensions()) {
-                if (e.required() && find(resource, e.schema()) == null) {
+                if (e.required() && JsonFields.field(resource, e.schema()) == null) {
                     problems.add("extension '" + e.schema() + "' is required");
                 }
             }
@@ -188,7 +189,7 @@ public final class SchemaValidator {
                 continue;
             }
             single(attribute, element, path + "[" + i + "]", required, problems);
-            JsonNode primary = element.isObject() ? find((ObjectNode) element, "primary") : null;
+            JsonNode primary = element.isObject() ? JsonFields.field((ObjectNode) element, "primary") : null;
             if (primary != null && primary.isBoolean() && primary.booleanValue()) {
                 primaries++;
             }
@@ -246,26 +247,12 @@ public final class SchemaValidator {
                                 List<String> problems) {
         for (AttributeDefinition a : attributes) {
             if (a.required() && a.mutability() != Mutability.READ_ONLY) {
-                JsonNode v = find(value, a.name());
+                JsonNode v = JsonFields.field(value, a.name());
                 if (v == null || v.isNull() || (v.isArray() && v.isEmpty())) {
                     problems.add("'" + prefix + a.name() + "' is required");
                 }
             }
         }
-    }
-
-    /** The member named {@code name} ignoring case, or null. */
-    private static JsonNode find(ObjectNode object, String name) {
-        JsonNode exact = object.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        for (Map.Entry<String, JsonNode> e : object.properties()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 
     private static boolean isBase64(String text) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.internal.JsonFields;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.filter.FilterParseException;
 import org.scim2j.filter.FilterParser;
@@ -11,8 +12,6 @@ import org.scim2j.filter.PatchPath;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * A PatchOp request (RFC 7644 §3.5.2):
@@ -48,11 +47,11 @@ public record PatchRequest(List<PatchOperation> operations) {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("a PATCH body must be a JSON object with \"schemas\" and \"Operations\"");
         }
-        JsonNode schemas = member(body, "schemas");
+        JsonNode schemas = JsonFields.field(body, "schemas");
         if (schemas == null || !containsText(schemas, Schemas.PATCH_OP)) {
             throw ScimException.invalidSyntax("\"schemas\" must contain \"" + Schemas.PATCH_OP + "\"");
         }
-        JsonNode list = member(body, "Operations");
+        JsonNode list = JsonFields.field(body, "Operations");
         if (list == null || list.isNull()) {
             throw ScimException.invalidSyntax("a PATCH body needs an \"Operations\" array");
         }
@@ -92,13 +91,13 @@ public record PatchRequest(List<PatchOperation> operations) {
         if (!json.isObject()) {
             throw ScimException.invalidSyntax(where + " must be an object with \"op\"");
         }
-        JsonNode opNode = member(json, "op");
+        JsonNode opNode = JsonFields.field(json, "op");
         if (opNode == null || !opNode.isTextual()) {
             throw ScimException.invalidSyntax(where + " needs \"op\": \"add\", \"remove\" or \"replace\"");
         }
         PatchOp op = op(opNode.asText(), where, options);
         PatchPath path = null;
-        JsonNode pathNode = member(json, "path");
+        JsonNode pathNode = JsonFields.field(json, "path");
         if (pathNode != null && !pathNode.isNull()) {
             if (!pathNode.isTextual()) {
                 throw ScimException.invalidPath(where + ": \"path\" must be a string");
@@ -109,7 +108,7 @@ public record PatchRequest(List<PatchOperation> operations) {
                 throw ScimException.invalidPath(e);
             }
         }
-        JsonNode value = member(json, "value");
+        JsonNode value = JsonFields.field(json, "value");
         boolean hasValue = value != null && !value.isNull();
         if (op != PatchOp.REMOVE && value == null) {
             throw ScimException.invalidValue(where + ": \"" + op.wireName() + "\" needs a \"value\"");
@@ -140,21 +139,6 @@ public record PatchRequest(List<PatchOperation> operations) {
         }
         throw ScimException.invalidSyntax(where + ": unknown \"op\" \"" + text
                 + "\"; expected \"add\", \"remove\" or \"replace\"");
-    }
-
-    /** A member of an object, matched ignoring case. */
-    static JsonNode member(JsonNode object, String name) {
-        JsonNode exact = object.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            if (field.getKey().toLowerCase(Locale.ROOT).equals(lower)) {
-                return field.getValue();
-            }
-        }
-        return null;
     }
 
     private static boolean containsText(JsonNode array, String text) {

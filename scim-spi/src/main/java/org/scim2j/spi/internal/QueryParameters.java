@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
+import org.scim2j.core.internal.JsonFields;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.schema.Schemas;
@@ -53,7 +54,7 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
      *                       a member of the wrong type
      */
     static QueryParameters fromBody(ObjectNode body, ScimServiceConfig config) {
-        JsonNode schemas = field(body, "schemas");
+        JsonNode schemas = JsonFields.field(body, "schemas");
         boolean isSearch = false;
         if (schemas != null && schemas.isArray()) {
             for (JsonNode s : schemas) {
@@ -125,22 +126,8 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** A member of a SearchRequest, matching the name ignoring case (RFC 7643 §2.1). */
-    private static JsonNode field(ObjectNode body, String name) {
-        JsonNode exact = body.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        for (Map.Entry<String, JsonNode> e : body.properties()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
-    }
-
     private static String text(ObjectNode body, String name) {
-        JsonNode value = field(body, name);
+        JsonNode value = JsonFields.field(body, name);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -151,7 +138,7 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
     }
 
     private static String number(ObjectNode body, String name) {
-        JsonNode value = field(body, name);
+        JsonNode value = JsonFields.field(body, name);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -162,7 +149,7 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
     }
 
     private static List<String> names(ObjectNode body, String name) {
-        JsonNode value = field(body, name);
+        JsonNode value = JsonFields.field(body, name);
         List<String> out = new ArrayList<>();
         if (value == null || value.isNull()) {
             return out;

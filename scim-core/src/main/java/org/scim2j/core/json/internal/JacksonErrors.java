@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
+import org.scim2j.core.internal.JsonFields;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -107,7 +108,7 @@ public final class JacksonErrors {
                 return null;
             }
             if (r.getFieldName() != null) {
-                node = field(node, r.getFieldName());
+                node = JsonFields.field(node, r.getFieldName());
             } else if (r.getIndex() >= 0) {
                 node = node.isArray() ? node.get(r.getIndex()) : (r.getIndex() == 0 ? node : null);
             } else {
@@ -115,23 +116,6 @@ public final class JacksonErrors {
             }
         }
         return node;
-    }
-
-    /** The member of an object by name, falling back to a case-insensitive match as the binding does. */
-    private static JsonNode field(JsonNode node, String name) {
-        if (!node.isObject()) {
-            return null;
-        }
-        JsonNode exact = node.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 
     private static String shorten(String text) {

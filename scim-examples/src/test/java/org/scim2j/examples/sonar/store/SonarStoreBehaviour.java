@@ -330,96 +330,135 @@ abstract class SonarStoreBehaviour {
                 Filter.eq("externalId", "y")))).isTrue();
     }
 
-    @Test
-    void oktaImportPagesAreStableAndOrderedByLoginIgnoringCase() {
-        List<String> logins = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            String login = (i % 3 == 0 ? "User" : "user") + String.format(Locale.ROOT, "%03d", (i * 37) % 250);
-            logins.add(login);
-            users.create(User.builder().userName(login).build(), CTX);
+    /** Creates users with these userNames and returns their SCIM ids in id order (the default order). */
+    private List<String> createInIdOrder(List<String> userNames) {
+        List<String> ids = new ArrayList<>();
+        for (String userName : userNames) {
+            ids.add(users.create(User.builder().userName(userName).build(), CTX).id());
         }
-        logins.sort(Comparator.comparing(l -> l.toLowerCase(Locale.ROOT)));
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    private static List<String> names(String prefix, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(prefix + String.format(Locale.ROOT, "%03d", i));
+        }
+        return names;
+    }
+
+    @Test
+    void oktaImportPagesAreStableAndOrderedById() {
+        List<String> ids = createInIdOrder(names("user", 250));
         List<String> seen = new ArrayList<>();
         for (int start = 1; start <= 250; start += 100) {
             Page<User> page = users.search(new SearchRequest(null, null, SortOrder.ASCENDING, start, 100, null,
                     AttributeSelection.all()), CTX);
             assertThat(page.totalResults()).isEqualTo(250);
-            page.resources().forEach(u -> seen.add(u.userName()));
+            page.resources().forEach(u -> seen.add(u.id()));
         }
-        assertThat(seen).containsExactlyElementsOf(logins);
-        assertThat(users.search(SearchRequest.all(2), CTX).resources()).extracting(User::userName)
-                .containsExactlyElementsOf(logins.subList(0, 2));
+        assertThat(seen).containsExactlyElementsOf(ids);
+        assertThat(users.search(SearchRequest.all(2), CTX).resources()).extracting(User::id)
+                .containsExactlyElementsOf(ids.subList(0, 2));
+    }
+
+    @Test
+    void pagesReadOutOfSequenceAreThePagesOfTheWholeOrder() {
+        List<String> ids = createInIdOrder(names("user", 60));
+        assertThat(indexPage(41, 10)).as("deep page first, no page before it").isEqualTo(ids.subList(40, 50));
+        assertThat(indexPage(7, 5)).isEqualTo(ids.subList(6, 11));
+        assertThat(indexPage(58, 10)).as("the last page is short").isEqualTo(ids.subList(57, 60));
+        assertThat(indexPage(61, 10)).isEmpty();
+        // A filtered page is read by the join, in the same order.
+        assertThat(users.search(new SearchRequest(Filter.parse("userName sw \"user0\""), null, SortOrder.ASCENDING,
+                21, 100, null, AttributeSelection.all()), CTX).resources()).extracting(User::id)
+                .isEqualTo(ids.subList(20, 60));
     }
 
     @Test
     void sequentialIndexPagesAreThePagesOffsetReadsAlsoAfterAWrite() {
-        for (int i = 0; i < 30; i++) {
-            users.create(User.builder().userName(String.format(Locale.ROOT, "u%02d", i)).build(), CTX);
-        }
-        assertThat(indexPage(1, 10)).containsExactly("u00", "u01", "u02", "u03", "u04", "u05", "u06", "u07", "u08",
-                "u09");
-        // continued from u09
-        assertThat(indexPage(11, 10)).containsExactly("u10", "u11", "u12", "u13", "u14", "u15", "u16", "u17",
-                "u18", "u19");
-        assertThat(indexPage(14, 2)).as("not right after a page: OFFSET").containsExactly("u13", "u14");
-        users.create(User.builder().userName("a-first").build(), CTX);
-        // after a write the positions moved: the 21st user is now u19, as OFFSET says
-        assertThat(indexPage(21, 10)).containsExactly("u19", "u20", "u21", "u22", "u23", "u24", "u25", "u26",
-                "u27", "u28");
+        List<String> ids = createInIdOrder(names("u", 30));
+        assertThat(indexPage(1, 10)).isEqualTo(ids.subList(0, 10));
+        // continued after the 10th id
+        assertThat(indexPage(11, 10)).isEqualTo(ids.subList(10, 20));
+        assertThat(indexPage(14, 2)).as("not right after a page: OFFSET").isEqualTo(ids.subList(13, 15));
+        String first = hostLinkedUser("a-first", "00000000-0000-0000-0000-000000000000");
+        users.create(User.builder().userName("b-second").build(), CTX); // a write through this repository
+        List<String> all = new ArrayList<>(ids);
+        all.add(first);
+        all.add(users.search(new SearchRequest(Filter.parse("userName eq \"b-second\""), null, SortOrder.ASCENDING,
+                1, 1, null, AttributeSelection.all()), CTX).resources().get(0).id());
+        all.sort(Comparator.naturalOrder());
+        // after a write the positions moved, and pages are read as OFFSET says
+        assertThat(indexPage(21, 10)).isEqualTo(all.subList(20, 30));
         assertThat(users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 31, 10, null,
-                AttributeSelection.all()), CTX).totalResults()).isEqualTo(31);
-        assertThat(indexPage(31, 10)).as("continued after the write").containsExactly("u29");
+                AttributeSelection.all()), CTX).totalResults()).isEqualTo(32);
+        assertThat(indexPage(31, 10)).as("continued after the write").isEqualTo(all.subList(30, 32));
     }
 
     @Test
     void theNextIndexPageContinuesFromThePageBeforeUnlessThisRepositoryWrote() {
-        for (int i = 0; i < 20; i++) {
-            users.create(User.builder().userName(String.format(Locale.ROOT, "u%02d", i)).build(), CTX);
-        }
-        assertThat(indexPage(1, 10)).endsWith("u09");
-        // A rename by another writer (the host itself) moves u05 to the end; the next page continues after u09 as
-        // if the rename came after it, where OFFSET 10 would start at u11 and never show u10.
-        store.database.inTransaction(c -> Rows.update(c, "UPDATE users SET login = 'zz' WHERE login = 'u05'"));
-        assertThat(indexPage(11, 10)).startsWith("u10").endsWith("u19");
-        assertThat(indexPage(12, 10)).as("not right after a page: OFFSET").startsWith("u12").endsWith("zz");
+        List<String> ids = createInIdOrder(names("u", 20));
+        assertThat(indexPage(1, 10)).isEqualTo(ids.subList(0, 10));
+        // Another writer (the host, or a second server on the same database) links a user whose id sorts first.
+        // The next page continues after the 10th id as if that link came after it, where OFFSET 10 would now
+        // start at the 10th id again and show it twice.
+        String first = hostLinkedUser("a-first", "00000000-0000-0000-0000-000000000000");
+        assertThat(indexPage(11, 10)).isEqualTo(ids.subList(10, 20));
+        assertThat(indexPage(12, 10)).as("not right after a page: OFFSET").isEqualTo(ids.subList(10, 20));
+        assertThat(indexPage(1, 1)).containsExactly(first);
+    }
+
+    /** A host user linked to SCIM id {@code scimId} by SQL, as another writer would. */
+    private String hostLinkedUser(String login, String scimId) {
+        store.database.inTransaction(c -> {
+            Rows.update(c, "INSERT INTO users (uuid, login, active, version, created_at, updated_at)"
+                    + " VALUES (?, ?, TRUE, 1, 1000, 1000)", "host-" + login, login);
+            return Rows.update(c, "INSERT INTO scim_users (scim_uuid, user_uuid) VALUES (?, ?)", scimId,
+                    "host-" + login);
+        });
+        return scimId;
     }
 
     private List<String> indexPage(int startIndex, int count) {
         return users.search(new SearchRequest(null, null, SortOrder.ASCENDING, startIndex, count, null,
-                AttributeSelection.all()), CTX).resources().stream().map(User::userName).toList();
+                AttributeSelection.all()), CTX).resources().stream().map(User::id).toList();
     }
 
     @Test
-    void cursorPagesFollowTheLoginOrderWithAFilterAndTheFirstPagesTotal() {
-        List<String> logins = new ArrayList<>();
+    void cursorPagesFollowTheIdOrderWithAFilterAndTheFirstPagesTotal() {
+        List<String> activeIds = new ArrayList<>();
         for (int i = 0; i < 45; i++) {
-            String login = (i % 2 == 0 ? "User" : "user") + String.format(Locale.ROOT, "%03d", (i * 7) % 45);
-            logins.add(login);
-            users.create(User.builder().userName(login).active(i % 3 != 0).build(), CTX);
-        }
-        List<String> active = new ArrayList<>();
-        for (int i = 0; i < 45; i++) {
+            User created = users.create(User.builder().userName(String.format(Locale.ROOT, "user%03d", i))
+                    .active(i % 3 != 0).build(), CTX);
             if (i % 3 != 0) {
-                active.add(logins.get(i));
+                activeIds.add(created.id());
             }
         }
-        active.sort(Comparator.comparing(l -> l.toLowerCase(Locale.ROOT)));
+        activeIds.sort(Comparator.naturalOrder());
         List<String> seen = new ArrayList<>();
         String cursor = "";
+        String lastOfFirstPage = null;
+        String late = null;
         for (int pages = 0; cursor != null; pages++) {
-            assertThat(pages).as("pages of 10 for 31 users").isLessThan(4);
+            assertThat(pages).as("pages of 10 for 30 or 31 users").isLessThan(4);
             Page<User> page = users.search(new SearchRequest(Filter.parse("active eq true"), null,
                     SortOrder.ASCENDING, 1, 10, cursor, AttributeSelection.all()), CTX);
-            assertThat(page.totalResults()).isEqualTo(30);
-            page.resources().forEach(u -> seen.add(u.userName()));
+            assertThat(page.totalResults()).as("the first page's total").isEqualTo(30);
+            page.resources().forEach(u -> seen.add(u.id()));
             if (pages == 0) {
-                // created after the first page: after the cursor, so seen; the total stays the first page's
-                users.create(User.builder().userName("zz-late").build(), CTX);
-                active.add("zz-late");
+                lastOfFirstPage = seen.get(seen.size() - 1);
+                late = users.create(User.builder().userName("zz-late").build(), CTX).id();
             }
             cursor = page.nextCursor();
         }
-        assertThat(seen).containsExactlyElementsOf(active);
+        // created after the first page: seen if its id sorts after that page's last id, never twice
+        if (late.compareTo(lastOfFirstPage) > 0) {
+            activeIds.add(late);
+            activeIds.sort(Comparator.naturalOrder());
+        }
+        assertThat(seen).containsExactlyElementsOf(activeIds);
     }
 
     @Test

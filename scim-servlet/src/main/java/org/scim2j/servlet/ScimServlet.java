@@ -179,9 +179,9 @@ public class ScimServlet extends HttpServlet {
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
-        if (scim.body().length > 0) {
-            response.setContentLength(scim.body().length);
-            response.getOutputStream().write(scim.body());
+        if (scim.hasBody()) {
+            // Streamed: the container sends Content-Length when the body fits its buffer, else chunks.
+            scim.writeBody(response.getOutputStream());
         }
         return scim.status();
     }

@@ -2,6 +2,7 @@ package org.scim2j.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -25,6 +27,7 @@ import org.scim2j.core.json.internal.JacksonErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -64,6 +67,8 @@ public final class ScimJson {
     private final boolean lenientBooleans;
     private final boolean rejectDuplicateKeys;
     private final ObjectMapper mapper;
+    /** Writes to a caller's stream and leaves it open. */
+    private final ObjectWriter streamWriter;
 
     private ScimJson(Builder b) {
         this.maxDocumentBytes = b.maxDocumentBytes;
@@ -72,6 +77,7 @@ public final class ScimJson {
         this.lenientBooleans = b.lenientBooleans;
         this.rejectDuplicateKeys = b.rejectDuplicateKeys;
         this.mapper = newMapper();
+        this.streamWriter = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     private ObjectMapper newMapper() {
@@ -221,6 +227,26 @@ public final class ScimJson {
         } catch (JsonProcessingException e) {
             throw ScimException.internal(e);
         }
+    }
+
+    /**
+     * Writes a tree as UTF-8 JSON to a stream, without an intermediate array; the stream is flushed, not closed.
+     *
+     * @throws IOException if the stream fails
+     */
+    public void write(JsonNode tree, OutputStream out) throws IOException {
+        streamWriter.writeValue(Objects.requireNonNull(out, "out"), Objects.requireNonNull(tree, "tree"));
+    }
+
+    /**
+     * Writes a typed resource as UTF-8 JSON to a stream, the same bytes as {@link #writeResource(Object)}, without
+     * building a tree or an array; the stream is flushed, not closed.
+     *
+     * @throws IOException if the stream fails
+     */
+    public void writeResource(Object typedResource, OutputStream out) throws IOException {
+        streamWriter.writeValue(Objects.requireNonNull(out, "out"),
+                Objects.requireNonNull(typedResource, "typedResource"));
     }
 
     /** Writes a tree as a JSON string. */

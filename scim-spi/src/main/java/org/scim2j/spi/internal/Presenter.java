@@ -3,6 +3,7 @@ package org.scim2j.spi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.query.AttributeSelection;
+import org.scim2j.core.resource.Meta;
 import org.scim2j.spi.service.ScimRequest;
 
 /**
@@ -49,6 +50,41 @@ public final class Presenter {
     public ObjectNode project(ResourceBinding<?> binding, ObjectNode json, AttributeSelection selection) {
         return selection.isDefault() && !hasNeverReturned(json) ? json
                 : selection.apply(context.registry(), binding.type(), json);
+    }
+
+    /**
+     * A resource ready to answer with (status 200 or 201): a typed model (User, Group) shown with every default
+     * attribute is written as it is, with the service's meta, so that a group of 100,000 members goes to the
+     * client without first becoming a JSON tree; anything else is {@link #present}ed as a tree.
+     */
+    public <T> Shown show(ResourceBinding<T> binding, T resource, String baseUrl, AttributeSelection selection) {
+        ResourceBinding.TypedMeta<T> typed = binding.typed();
+        if (typed == null || !selection.isDefault()) {
+            ObjectNode full = json(binding, resource, baseUrl);
+            JsonNode id = full.get("id");
+            return new Shown(null, project(binding, full, selection), etag(full),
+                    id != null && id.isTextual() ? location(binding, baseUrl, id.asText()) : null);
+        }
+        String id = typed.id().apply(resource);
+        Meta stored = typed.meta().apply(resource);
+        String location = id == null ? null : location(binding, baseUrl, id);
+        String etag = stored == null || stored.version() == null ? null : Versions.etag(stored.version());
+        Meta meta = new Meta(binding.type().name(), stored == null ? null : stored.created(),
+                stored == null ? null : stored.lastModified(),
+                location != null ? location : stored == null ? null : stored.location(), etag);
+        return new Shown(typed.withMeta().apply(resource, meta), null, etag, location);
+    }
+
+    /**
+     * A resource as a response shows it: exactly one of {@code model} (a typed resource, written as it is) and
+     * {@code tree}.
+     *
+     * @param model    the typed resource with the service's meta, or null
+     * @param tree     the presented JSON, or null
+     * @param etag     its entity tag, or null
+     * @param location its absolute URL, or null
+     */
+    public record Shown(Object model, ObjectNode tree, String etag, String location) {
     }
 
     /** The absolute URL of a resource. */

@@ -76,24 +76,19 @@ public final class ResourceEndpoint {
         AttributeSelection selection = Presenter.selection(request);
         ResourceInput.Body body = input.read(binding.type(), request.body());
         T created = binding.repository().create(binding.fromJson().apply(body.resource()), requestContext(request));
-        ObjectNode full = presenter.json(binding, created, request.baseUrl());
-        JsonNode id = full.get("id");
-        String location = id != null && id.isTextual()
-                ? Presenter.location(binding, request.baseUrl(), id.asText()) : null;
-        return Responses.json(context.json(), 201, presenter.project(binding, full, selection),
-                "Location", location, "ETag", Presenter.etag(full));
+        Presenter.Shown shown = presenter.show(binding, created, request.baseUrl(), selection);
+        return Responses.resource(context.json(), 201, shown, "Location", shown.location());
     }
 
     /** RFC 7644 §3.4.1, and §3.14 {@code If-None-Match}: 304 with the {@code ETag} and no body. */
     private <T> ScimResponse get(ScimRequest request, ResourceBinding<T> binding, String id) {
         AttributeSelection selection = Presenter.selection(request);
         T resource = readToShow(binding, id, requestContext(request), selection);
-        ObjectNode full = presenter.json(binding, resource, request.baseUrl());
-        String etag = Presenter.etag(full);
-        if (Preconditions.ifNoneMatch(request, etag)) {
-            return Responses.empty(304, "ETag", etag);
+        Presenter.Shown shown = presenter.show(binding, resource, request.baseUrl(), selection);
+        if (Preconditions.ifNoneMatch(request, shown.etag())) {
+            return Responses.empty(304, "ETag", shown.etag());
         }
-        return Responses.json(context.json(), 200, presenter.project(binding, full, selection), "ETag", etag);
+        return Responses.resource(context.json(), 200, shown);
     }
 
     /** RFC 7644 §3.5.1: replace every writable attribute; 200 with the resource. */
@@ -121,9 +116,7 @@ public final class ResourceEndpoint {
                     Group group = memberships.put(groups, id, (Group) current, (Group) model, version, ctx);
                     return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
                 });
-        ObjectNode full = presenter.json(binding, written, request.baseUrl());
-        return Responses.json(context.json(), 200, presenter.project(binding, full, selection),
-                "ETag", Presenter.etag(full));
+        return Responses.resource(context.json(), 200, presenter.show(binding, written, request.baseUrl(), selection));
     }
 
     /**
@@ -165,12 +158,11 @@ public final class ResourceEndpoint {
                 return binding.repository().replace(id, model, version, ctx);
             });
         }
-        ObjectNode full = presenter.json(binding, written, request.baseUrl());
+        Presenter.Shown shown = presenter.show(binding, written, request.baseUrl(), selection);
         if (context.config().noContentOnPatch(binding.type().name())) {
-            return Responses.empty(204, "ETag", Presenter.etag(full));
+            return Responses.empty(204, "ETag", shown.etag());
         }
-        return Responses.json(context.json(), 200, presenter.project(binding, full, selection),
-                "ETag", Presenter.etag(full));
+        return Responses.resource(context.json(), 200, shown);
     }
 
     /** RFC 7644 §3.6: 204; what deleting means is the repository's choice. {@code If-Match} is honoured. */

@@ -1,35 +1,149 @@
 package org.scim2j.spi.service;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A SCIM response, independent of any transport.
+ * A SCIM response, independent of any transport: a status, headers and a body.
  *
- * @param status  the HTTP status
- * @param headers the response headers ({@code Content-Type}, {@code Location}, {@code ETag}, {@code Allow})
- * @param body    the body, empty for 204 and 304
+ * <p>The service's JSON bodies are written when they are sent, not when the response is made: a transport calls
+ * {@link #writeBody(OutputStream)}, and a body of many megabytes (a group of 100,000 members) goes to the client
+ * in the transport's buffers instead of first becoming one array in the heap. {@link #body()} gives the same
+ * bytes as an array for callers that want them (tests, bulk operations); it writes the body once and keeps it.
+ * Instances are immutable in what they show and safe to share.
  */
-public record ScimResponse(int status, Map<String, String> headers, byte[] body) {
+public final class ScimResponse {
 
     /** The media type of every SCIM body (RFC 7644 §3.1). */
     public static final String CONTENT_TYPE = "application/scim+json; charset=utf-8";
 
-    /** Copies the headers. */
-    public ScimResponse {
-        headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
-        body = body == null ? new byte[0] : body;
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Writes a body to a stream, without closing it. */
+    @FunctionalInterface
+    public interface BodyWriter {
+
+        /**
+         * Writes the whole body.
+         *
+         * @param out the stream; left open
+         * @throws IOException if the stream fails
+         */
+        void writeTo(OutputStream out) throws IOException;
     }
 
-    /** The body as UTF-8 text. */
+    private final int status;
+    private final Map<String, String> headers;
+    private final BodyWriter writer;
+    private volatile byte[] bytes;
+
+    /**
+     * A response with a body already written.
+     *
+     * @param status  the HTTP status
+     * @param headers the response headers ({@code Content-Type}, {@code Location}, {@code ETag}, {@code Allow});
+     *                copied
+     * @param body    the body, {@code null} or empty for 204 and 304; not copied
+     */
+    public ScimResponse(int status, Map<String, String> headers, byte[] body) {
+        this.status = status;
+        this.headers = copy(headers);
+        this.bytes = body == null ? EMPTY : body;
+        this.writer = null;
+    }
+
+    private ScimResponse(int status, Map<String, String> headers, BodyWriter writer) {
+        this.status = status;
+        this.headers = copy(headers);
+        this.writer = writer;
+    }
+
+    /**
+     * A response whose (non-empty) body is written by {@code body} when it is sent or first asked for. The writer
+     * must write the same bytes each time it is called and must not depend on state that changes afterwards.
+     *
+     * @param status  the HTTP status
+     * @param headers the response headers; copied
+     * @param body    writes the body
+     * @return the response
+     */
+    public static ScimResponse streaming(int status, Map<String, String> headers, BodyWriter body) {
+        return new ScimResponse(status, headers, Objects.requireNonNull(body, "body"));
+    }
+
+    private static Map<String, String> copy(Map<String, String> headers) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
+    }
+
+    /** @return the HTTP status */
+    public int status() {
+        return status;
+    }
+
+    /** @return the headers, unmodifiable */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** @return whether there is a body to send ({@code false} for 204 and 304) */
+    public boolean hasBody() {
+        byte[] written = bytes;
+        return written == null || written.length > 0;
+    }
+
+    /**
+     * The body as bytes, empty for 204 and 304. A streaming body is written into an array on the first call and
+     * kept; transports should prefer {@link #writeBody(OutputStream)}.
+     *
+     * @return the body; do not modify
+     */
+    public byte[] body() {
+        byte[] written = bytes;
+        if (written == null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+            try {
+                writer.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+            }
+            written = out.toByteArray();
+            bytes = written;
+        }
+        return written;
+    }
+
+    /**
+     * Writes the body to {@code out} (nothing for 204 and 304), streaming it if it was not written before.
+     *
+     * @param out the transport's stream; left open
+     * @throws IOException if the stream fails
+     */
+    public void writeBody(OutputStream out) throws IOException {
+        byte[] written = bytes;
+        if (written != null) {
+            out.write(written);
+        } else {
+            writer.writeTo(out);
+        }
+    }
+
+    /** @return the body as UTF-8 text */
     public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
-    /** A header value (names ignoring case), or {@code null}. */
+    /**
+     * @param name a header name, matched ignoring case
+     * @return its value, or {@code null}
+     */
     public String header(String name) {
         for (Map.Entry<String, String> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
@@ -39,15 +153,16 @@ public record ScimResponse(int status, Map<String, String> headers, byte[] body)
         return null;
     }
 
+    /** Equal when status, headers and body bytes are. */
     @Override
     public boolean equals(Object o) {
         return o instanceof ScimResponse r && status == r.status && headers.equals(r.headers)
-                && java.util.Arrays.equals(body, r.body);
+                && Arrays.equals(body(), r.body());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, headers, java.util.Arrays.hashCode(body));
+        return Objects.hash(status, headers, Arrays.hashCode(body()));
     }
 
     @Override

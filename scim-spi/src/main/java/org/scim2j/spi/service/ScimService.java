@@ -185,17 +185,19 @@ public final class ScimService {
             var json = config.json();
             if (users != null) {
                 ResourceType type = type(Schemas.USER_RESOURCE_TYPE.name());
-                bindings.add(new ResourceBinding<>(type, users, json::toTree, tree -> json.toTyped(tree, User.class)));
+                bindings.add(new ResourceBinding<>(type, users, json::toTree, tree -> json.toTyped(tree, User.class),
+                        new ResourceBinding.TypedMeta<>(User::id, User::meta, (u, m) -> u.toBuilder().meta(m).build())));
             }
             if (groups != null) {
                 ResourceType type = type(Schemas.GROUP_RESOURCE_TYPE.name());
                 bindings.add(new ResourceBinding<>(type, groups, json::toTree,
-                        tree -> json.toTyped(tree, Group.class)));
+                        tree -> json.toTyped(tree, Group.class),
+                        new ResourceBinding.TypedMeta<>(Group::id, Group::meta, (g, m) -> g.toBuilder().meta(m).build())));
             }
             for (Object[] c : custom) {
                 ResourceType type = type((String) c[0]);
                 bindings.add(new ResourceBinding<>(type, (GenericRepository) c[1], GenericResource::json,
-                        GenericResource::of));
+                        GenericResource::of, null));
             }
             if (bindings.isEmpty()) {
                 throw new IllegalStateException("register at least one repository");

@@ -296,6 +296,27 @@ abstract class ScimServletBehaviour {
     }
 
     @Test
+    void aSmallBodyCarriesItsContentLengthAndALargeOneArrivesWhole() throws Exception {
+        String id = createUser("length.user");
+        HttpResponse<String> small = get("/Users/" + id);
+        assertThat(small.headers().firstValueAsLong("Content-Length"))
+                .hasValue(small.body().getBytes(StandardCharsets.UTF_8).length);
+
+        // Bodies are streamed to the container; one larger than its buffer (about 100 KB here) goes in chunks.
+        String padding = "x".repeat(1000);
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> r = post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                    + "\"userName\":\"large" + i + "\",\"displayName\":\"" + padding + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        HttpResponse<String> large = get("/Users?filter=userName%20sw%20%22large%22&count=100");
+        assertThat(large.statusCode()).isEqualTo(200);
+        JsonNode page = json(large);
+        assertThat(page.path("Resources")).hasSize(100);
+        assertThat(page.path("Resources").get(99).path("displayName").asText()).isEqualTo(padding);
+    }
+
+    @Test
     void searchWithPostAndDiscoveryOverHttp() throws Exception {
         createUser("searched.user");
         HttpResponse<String> r = post("/Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"

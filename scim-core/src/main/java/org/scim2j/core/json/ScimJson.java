@@ -67,7 +67,10 @@ public final class ScimJson {
     private final boolean lenientBooleans;
     private final boolean rejectDuplicateKeys;
     private final ObjectMapper mapper;
-    /** Writes to a caller's stream and leaves it open. */
+    /**
+     * Writes to a caller's stream and leaves it open and unflushed: a servlet container that finds the whole body
+     * in its buffer when the servlet returns can still send a Content-Length instead of chunks.
+     */
     private final ObjectWriter streamWriter;
 
     private ScimJson(Builder b) {
@@ -77,7 +80,8 @@ public final class ScimJson {
         this.lenientBooleans = b.lenientBooleans;
         this.rejectDuplicateKeys = b.rejectDuplicateKeys;
         this.mapper = newMapper();
-        this.streamWriter = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.streamWriter = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .without(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     }
 
     private ObjectMapper newMapper() {
@@ -230,7 +234,8 @@ public final class ScimJson {
     }
 
     /**
-     * Writes a tree as UTF-8 JSON to a stream, without an intermediate array; the stream is flushed, not closed.
+     * Writes a tree as UTF-8 JSON to a stream, without an intermediate array; the stream is neither flushed nor
+     * closed.
      *
      * @throws IOException if the stream fails
      */
@@ -240,7 +245,7 @@ public final class ScimJson {
 
     /**
      * Writes a typed resource as UTF-8 JSON to a stream, the same bytes as {@link #writeResource(Object)}, without
-     * building a tree or an array; the stream is flushed, not closed.
+     * building a tree or an array; the stream is neither flushed nor closed.
      *
      * @throws IOException if the stream fails
      */

@@ -56,7 +56,6 @@ public final class JdbcGroupRepository implements GroupRepository {
             + " sg.external_id";
     private static final String FROM = " FROM scim_groups sg JOIN groups g ON g.uuid = sg.group_uuid";
     private static final String ORDER = " ORDER BY LOWER(g.name), sg.scim_uuid";
-    private static final int MEMBER_FETCH_SIZE = 10_000;
     private static final Comparator<Member> BY_ID = Comparator.comparing(Member::value);
     private static final String GROUP_OF_SCIM_ID = "(SELECT group_uuid FROM scim_groups WHERE scim_uuid = ?)";
     private static final String SCIM_MANAGED_USERS = "(SELECT user_uuid FROM scim_users)";
@@ -381,9 +380,10 @@ public final class JdbcGroupRepository implements GroupRepository {
     }
 
     /**
-     * The SCIM-managed members of these groups, by group uuid, ordered by SCIM id. The rows come in batches
-     * ({@link #MEMBER_FETCH_SIZE}) rather than all at once, and are sorted here: on PostgreSQL the database's sort of
-     * 100,000 members spilled to disk with the default {@code work_mem}.
+     * The SCIM-managed members of these groups, by group uuid, ordered by SCIM id. They are sorted here: on
+     * PostgreSQL the database's sort of 100,000 members spilled to disk with the default {@code work_mem}. The rows
+     * are not fetched in batches: PostgreSQL runs a query fetched in batches without parallel workers, which made
+     * reading 100,000 members 0.85 s instead of 0.5 s.
      */
     private static Map<String, List<Member>> membersOf(Connection c, Collection<String> groupUuids)
             throws SQLException {
@@ -395,7 +395,6 @@ public final class JdbcGroupRepository implements GroupRepository {
         try (PreparedStatement s = c.prepareStatement("SELECT gu.group_uuid, su.scim_uuid, u.login"
                 + " FROM groups_users gu JOIN scim_users su ON su.user_uuid = gu.user_uuid"
                 + " JOIN users u ON u.uuid = gu.user_uuid WHERE gu.group_uuid IN (" + marks + ")")) {
-            s.setFetchSize(MEMBER_FETCH_SIZE);
             Rows.bind(s, List.copyOf(groupUuids));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -37,7 +37,12 @@ import java.util.Objects;
  *       .config(ScimServiceConfig.defaults().withNoContentOnPatch(Set.of("Group")))
  *       .build();
  *   ScimResponse response = scim.handle(ScimRequest.of("GET", "/Users", "https://example.com/scim/v2"));
+ *   // a transport sets response.status() and response.headers(), then streams the body:
+ *   response.writeBody(httpOutputStream);
  * }</pre>
+ *
+ * <p>Bodies are written when they are sent ({@link ScimResponse#writeBody}), from the resources the repository
+ * returned; a repository must not change a returned resource afterwards.
  *
  * <p>Client errors become SCIM Error responses with the status and {@code scimType} of RFC 7644 §3.12. Anything
  * else (a repository failure, a bug) becomes a 500 whose detail says nothing about internals; it is logged with

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <em>earlier</em> build, which may not contain the code under test. So by default the process runs
  * {@code org.scim2j.examples.sonar.Main} on this test JVM's class path (the freshly compiled classes and the same
  * dependency versions the jar shades); with {@code -Dscim.test.serverJar=scim-examples/target/scim-example-server.jar}
- * (after {@code package}) it runs {@code java -jar} on that jar instead.
+ * (after {@code package}) it runs {@code java -jar} on that jar instead; Failsafe sets it for {@link ShadedJarIT}.
  */
 final class ServerProcess implements AutoCloseable {
 

@@ -76,8 +76,11 @@ public final class QueryEndpoint {
         return respond(queryRoot(filter, query, request), query);
     }
 
-    /** One page of presented resources. */
-    private record Result(List<ObjectNode> resources, int totalResults, String nextCursor, String previousCursor) {
+    /**
+     * One page of presented resources: trees, or typed resources wrapped in POJO nodes, which are written as they
+     * are when the response is sent ({@link Presenter#show}).
+     */
+    private record Result(List<JsonNode> resources, int totalResults, String nextCursor, String previousCursor) {
     }
 
     private Filter parseFilter(String text) {
@@ -110,7 +113,7 @@ public final class QueryEndpoint {
         if (sortBy != null && types.stream().noneMatch(t -> context.registry().find(t, sortBy).isPresent())) {
             context.registry().resolve(types.get(0), sortBy, ScimType.INVALID_VALUE);
         }
-        List<ObjectNode> page = new ArrayList<>();
+        List<JsonNode> page = new ArrayList<>();
         int total = 0;
         for (ResourceBinding<?> binding : context.bindings()) {
             Filter typed = null;
@@ -163,12 +166,12 @@ public final class QueryEndpoint {
                 query.sortOrder(), query.startIndex(), query.count(), query.cursor(), query.selection());
         if (nativeFilter && nativeSort) {
             Page<T> page = binding.repository().search(search, ctx);
-            List<ObjectNode> presented = new ArrayList<>(page.resources().size());
+            List<JsonNode> presented = new ArrayList<>(page.resources().size());
             for (T resource : page.resources()) {
                 if (presented.size() == query.count()) {
                     break; // a repository that returns more than asked for does not break the page size
                 }
-                presented.add(presenter.present(binding, resource, request.baseUrl(), query.selection()));
+                presented.add(shown(binding, resource, request, query));
             }
             return new Result(presented, page.totalResults(), page.nextCursor(), page.previousCursor());
         }
@@ -213,11 +216,17 @@ public final class QueryEndpoint {
         }
         int from = Math.min(query.startIndex() - 1, indexes.size());
         int to = Math.min(from + query.count(), indexes.size());
-        List<ObjectNode> presented = new ArrayList<>(to - from);
+        List<JsonNode> presented = new ArrayList<>(to - from);
         for (int i : indexes.subList(from, to)) {
-            presented.add(presenter.present(binding, read.get(i), request.baseUrl(), query.selection()));
+            presented.add(shown(binding, read.get(i), request, query));
         }
         return new Result(presented, indexes.size(), null, null);
+    }
+
+    /** A resource of a page as {@link Presenter#show} shows it: its tree, or its typed model to be written as is. */
+    private <T> JsonNode shown(ResourceBinding<T> binding, T resource, ScimRequest request, QueryParameters query) {
+        Presenter.Shown shown = presenter.show(binding, resource, request.baseUrl(), query.selection());
+        return shown.model() != null ? NODES.pojoNode(shown.model()) : shown.tree();
     }
 
     private static AttributePath parsePath(String text) {

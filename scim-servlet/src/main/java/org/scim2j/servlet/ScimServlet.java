@@ -109,6 +109,14 @@ public class ScimServlet extends HttpServlet {
         } catch (ScimException e) {
             status = write(response, errorResponse(e), null);
         } catch (IOException | RuntimeException e) {
+            if (response.isCommitted()) {
+                // The status and part of the streamed body are sent (most often: the client went away). Nothing can
+                // be answered any more; rethrowing lets the container abort the connection instead of ending a
+                // truncated body as if it were whole.
+                LOG.warn("SCIM request {} ({} {}) ended while its response was being sent: {}", requestId, method,
+                        printable(path), e.toString());
+                throw e;
+            }
             LOG.error("SCIM request {} ({} {}) failed", requestId, method, printable(path), e);
             status = write(response, errorResponse(ScimException.internal(e)), null);
         }

@@ -314,6 +314,15 @@ abstract class ScimServletBehaviour {
         JsonNode page = json(large);
         assertThat(page.path("Resources")).hasSize(100);
         assertThat(page.path("Resources").get(99).path("displayName").asText()).isEqualTo(padding);
+
+        // A client that goes away in the middle of such a body costs the server nothing it needs afterwards.
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + base.getPath() + "/Users?filter=userName%20sw%20%22large%22"
+                    + "&count=100 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(socket.getInputStream().readNBytes(2048)).hasSize(2048);
+        }
+        assertThat(get("/Users/" + id).statusCode()).isEqualTo(200);
     }
 
     @Test

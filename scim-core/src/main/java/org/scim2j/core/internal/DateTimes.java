@@ -1,6 +1,8 @@
 package org.scim2j.core.internal;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Allocation-free reading of the dateTime values of RFC 7643 §2.3.5 ({@code xsd:dateTime} with a date and a time),
@@ -82,6 +84,39 @@ public final class DateTimes {
             }
         }
         return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    }
+
+    /**
+     * The date-time of text in the form nearly every SCIM client writes, {@code YYYY-MM-DDThh:mm:ss[.f{1,9}]}
+     * followed by {@code Z} or {@code ±hh:mm} (offset below 18 hours; {@code T} and {@code Z} in either case), with
+     * its offset; {@code null} for any other text. It agrees with {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME}
+     * wherever it returns a value, so callers can fall back to the formatter on {@code null}.
+     */
+    public static OffsetDateTime offsetDateTime(String t) {
+        int n = t.length();
+        if (n < 20 || epochSecond(t) == INVALID) {
+            return null;
+        }
+        int i = 19;
+        if (t.charAt(i) == '.') {
+            do {
+                i++;
+            } while (i < n && isDigit(t.charAt(i)));
+            if (i - 20 > 9) {
+                return null;
+            }
+        }
+        ZoneOffset offset;
+        if (i == n - 1) {
+            offset = ZoneOffset.UTC; // epochSecond accepted it, so it is 'Z' or 'z'
+        } else if (i == n - 6 && digits(t, i + 1, 2) < 18) {
+            int seconds = digits(t, i + 1, 2) * 3600 + digits(t, i + 4, 2) * 60;
+            offset = ZoneOffset.ofTotalSeconds(t.charAt(i) == '-' ? -seconds : seconds);
+        } else {
+            return null; // no offset, or one the formatter must judge
+        }
+        return OffsetDateTime.of(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2), digits(t, 11, 2),
+                digits(t, 14, 2), digits(t, 17, 2), nanoOfSecond(t), offset);
     }
 
     /** The fraction of the second in nanoseconds; call only on text {@link #epochSecond(String)} accepts. */

@@ -36,9 +36,14 @@ public final class DateTimes {
         if (text == null) {
             return Optional.empty();
         }
+        String t = text.trim();
+        // the form nearly every SCIM date-time takes, without the formatter (a quarter of binding a User)
+        OffsetDateTime common = org.scim2j.core.internal.DateTimes.offsetDateTime(t);
+        if (common != null) {
+            return Optional.of(common);
+        }
         try {
             // ISO_OFFSET_DATE_TIME is case-insensitive for 'T'; RFC 3339 §5.6 also allows a lower-case 'z'.
-            String t = text.trim();
             if (t.endsWith("z")) {
                 t = t.substring(0, t.length() - 1) + 'Z';
             }

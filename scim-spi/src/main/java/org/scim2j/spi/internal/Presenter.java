@@ -9,7 +9,8 @@ import org.scim2j.spi.service.ScimRequest;
 /**
  * Turns a repository's resource into what a client sees: canonical JSON with {@code meta.resourceType},
  * {@code meta.location} and {@code meta.version} (as a weak entity tag) filled in by the service, then projected
- * by {@code attributes} / {@code excludedAttributes} (RFC 7644 §3.4.2.5, §3.9).
+ * by {@code attributes} / {@code excludedAttributes} (RFC 7644 §3.4.2.5, §3.9). A typed User or Group shown whole
+ * skips the tree: {@link #show} gives the model with that meta, to be written as it is.
  */
 public final class Presenter {
 
@@ -37,17 +38,8 @@ public final class Presenter {
         return json;
     }
 
-    /** The resource as a client sees it: {@link #json} then projected. */
-    public <T> ObjectNode present(ResourceBinding<T> binding, T resource, String baseUrl,
-                                  AttributeSelection selection) {
-        return project(binding, json(binding, resource, baseUrl), selection);
-    }
-
-    /**
-     * A resource's {@link #json} projected, for callers that also need the unprojected form (its entity tag when
-     * {@code meta} is excluded, its location).
-     */
-    public ObjectNode project(ResourceBinding<?> binding, ObjectNode json, AttributeSelection selection) {
+    /** A resource's {@link #json} projected ({@code meta}, hence the entity tag, may be excluded by then). */
+    private ObjectNode project(ResourceBinding<?> binding, ObjectNode json, AttributeSelection selection) {
         return selection.isDefault() && !hasNeverReturned(json) ? json
                 : selection.apply(context.registry(), binding.type(), json);
     }
@@ -55,7 +47,7 @@ public final class Presenter {
     /**
      * A resource ready to answer with (status 200 or 201): a typed model (User, Group) shown with every default
      * attribute is written as it is, with the service's meta, so that a group of 100,000 members goes to the
-     * client without first becoming a JSON tree; anything else is {@link #present}ed as a tree.
+     * client without first becoming a JSON tree; anything else is its {@link #json}, projected.
      */
     public <T> Shown show(ResourceBinding<T> binding, T resource, String baseUrl, AttributeSelection selection) {
         ResourceBinding.TypedMeta<T> typed = binding.typed();
@@ -92,8 +84,8 @@ public final class Presenter {
         return baseUrl + binding.type().endpoint() + "/" + UrlPaths.encodeSegment(id);
     }
 
-    /** The entity tag of a presented resource, or null. */
-    public static String etag(JsonNode presented) {
+    /** The entity tag of a resource's {@link #json}, or null. */
+    private static String etag(JsonNode presented) {
         JsonNode version = presented.path("meta").get("version");
         return version != null && version.isTextual() ? version.asText() : null;
     }

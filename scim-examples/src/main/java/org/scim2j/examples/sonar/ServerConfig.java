@@ -24,9 +24,13 @@ import java.util.stream.Collectors;
  * @param noContentOnPatch resource type names whose PATCH answers 204 without a body
  *                     ({@code ScimServiceConfig.withNoContentOnPatch}); {@link #DEFAULT_NO_CONTENT_ON_PATCH} unless
  *                     told otherwise
+ * @param maxConcurrentRequests how many requests are handled at once; more wait (up to 30 s, then 503). A read of a
+ *                     group of 100,000 members holds about 40 MB while it runs, so the default follows the heap:
+ *                     {@link #defaultMaxConcurrentRequests()}
  */
 public record ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
-                           String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch) {
+                           String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch,
+                           int maxConcurrentRequests) {
 
     /** The zero-setup database: an embedded H2 file under {@code ./data}. */
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/scim";
@@ -46,20 +50,34 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         if (adminToken != null && adminToken.isBlank()) {
             throw new IllegalArgumentException("SCIM_ADMIN_TOKEN must not be blank");
         }
+        if (maxConcurrentRequests < 1) {
+            throw new IllegalArgumentException("SCIM_MAX_CONCURRENT_REQUESTS must be at least 1, not "
+                    + maxConcurrentRequests);
+        }
+    }
+
+    /**
+     * One request at a time per 64 MiB of maximum heap, at least 2 and at most 200 (Jetty's default thread pool):
+     * 4 at {@code -Xmx256m}. Sixteen concurrent reads of a 100,000-member group ran a 256 MB server out of memory.
+     */
+    public static int defaultMaxConcurrentRequests() {
+        long perRequest = 64L * 1024 * 1024;
+        return (int) Math.max(2, Math.min(200, Runtime.getRuntime().maxMemory() / perRequest));
     }
 
     /** A configuration with the default {@link #DEFAULT_NO_CONTENT_ON_PATCH}. */
     public ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                         String jdbcPassword, boolean enabled, Duration stopTimeout) {
         this(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled, stopTimeout,
-                DEFAULT_NO_CONTENT_ON_PATCH);
+                DEFAULT_NO_CONTENT_ON_PATCH, defaultMaxConcurrentRequests());
     }
 
     /**
      * Reads {@code SCIM_PORT} (8080), {@code SCIM_BIND_ADDRESS} (127.0.0.1), {@code SCIM_ADMIN_TOKEN},
      * {@code SCIM_JDBC_URL} (H2 file under ./data), {@code SCIM_JDBC_USER}, {@code SCIM_JDBC_PASSWORD} and
      * {@code SCIM_ENABLED} (true) and {@code SCIM_PATCH_NO_CONTENT} (comma-separated resource type names whose
-     * PATCH answers 204, default {@code Group}; {@code none} for none).
+     * PATCH answers 204, default {@code Group}; {@code none} for none) and {@code SCIM_MAX_CONCURRENT_REQUESTS}
+     * ({@link #defaultMaxConcurrentRequests()}).
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
      */
@@ -75,13 +93,14 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         String bind = value(env, "SCIM_BIND_ADDRESS");
         return new ServerConfig(bind == null ? "127.0.0.1" : bind, port(value(env, "SCIM_PORT")),
                 value(env, "SCIM_ADMIN_TOKEN"), url, user, password, enabled(value(env, "SCIM_ENABLED")),
-                Duration.ofSeconds(20), noContentOnPatch(value(env, "SCIM_PATCH_NO_CONTENT")));
+                Duration.ofSeconds(20), noContentOnPatch(value(env, "SCIM_PATCH_NO_CONTENT")),
+                maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")));
     }
 
     /** This with another port. */
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests);
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -97,6 +116,17 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SCIM_PORT must be a number, not " + value, e);
+        }
+    }
+
+    private static int maxConcurrentRequests(String value) {
+        if (value == null) {
+            return defaultMaxConcurrentRequests();
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SCIM_MAX_CONCURRENT_REQUESTS must be a number, not " + value, e);
         }
     }
 
@@ -134,6 +164,7 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         // Never print the token or the database password.
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", adminToken="
                 + (adminToken == null ? "generated" : "given") + ", jdbcUrl=" + jdbcUrl.replaceAll("[?;].*", "")
-                + ", enabled=" + enabled + ", noContentOnPatch=" + noContentOnPatch + "]";
+                + ", enabled=" + enabled + ", noContentOnPatch=" + noContentOnPatch + ", maxConcurrentRequests="
+                + maxConcurrentRequests + "]";
     }
 }

@@ -5,6 +5,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.scim2j.examples.sonar.store.AdminTokens;
 import org.scim2j.examples.sonar.store.Database;
 import org.scim2j.examples.sonar.store.JdbcGroupRepository;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -88,8 +90,13 @@ public final class SonarScimServer implements AutoCloseable {
             // What Jetty itself refuses (ambiguous or NUL-bearing URIs, oversized request lines) is a SCIM Error too.
             server.setErrorHandler(new ScimErrorHandler());
             context.setErrorHandler(new ScimErrorHandler());
+            // A burst beyond this many requests waits (up to 30 s, then 503) instead of exhausting the heap: large
+            // groups are read whole. The limit covers writing the response too.
+            QoSHandler limit = new QoSHandler(context);
+            limit.setMaxRequestCount(config.maxConcurrentRequests());
+            limit.setMaxSuspend(Duration.ofSeconds(30));
             // On stop, requests in flight finish (up to the stop timeout) and new ones are refused.
-            server.setHandler(new GracefulHandler(context));
+            server.setHandler(new GracefulHandler(limit));
             server.start();
 
             URI baseUrl = URI.create("http://" + host(config.bindAddress()) + ":" + connector.getLocalPort()

@@ -46,6 +46,20 @@ class ServerConfigTest {
     }
 
     @Test
+    void concurrentRequestsFollowTheHeapUnlessSet() {
+        long heapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertThat(ServerConfig.fromEnvironment(Map.of()).maxConcurrentRequests())
+                .isEqualTo(ServerConfig.defaultMaxConcurrentRequests())
+                .isEqualTo((int) Math.max(2, Math.min(200, heapMiB / 64)));
+        assertThat(ServerConfig.fromEnvironment(Map.of("SCIM_MAX_CONCURRENT_REQUESTS", "3")).maxConcurrentRequests())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_MAX_CONCURRENT_REQUESTS", "0")))
+                .hasMessageContaining("SCIM_MAX_CONCURRENT_REQUESTS");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_MAX_CONCURRENT_REQUESTS", "many")))
+                .hasMessageContaining("SCIM_MAX_CONCURRENT_REQUESTS");
+    }
+
+    @Test
     void malformedValuesNameTheVariable() {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_PORT", "http")))
                 .hasMessageContaining("SCIM_PORT");

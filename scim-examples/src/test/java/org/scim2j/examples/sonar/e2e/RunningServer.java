@@ -63,9 +63,12 @@ public final class RunningServer implements AutoCloseable {
 
     /** A server over this database with these credentials (PostgreSQL, for instance). */
     public RunningServer(String jdbcUrl, String user, String password) throws Exception {
+        this(new ServerConfig("127.0.0.1", 0, TOKEN, jdbcUrl, user, password, true, Duration.ofSeconds(5)));
+    }
+
+    /** A server with this configuration; its admin token must be {@link #TOKEN}. */
+    RunningServer(ServerConfig config) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, TOKEN, jdbcUrl, user, password, true,
-                Duration.ofSeconds(5));
         server = SonarScimServer.start(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
         Matcher m = BASE_URL.matcher(printed.toString(StandardCharsets.UTF_8));
         if (!m.find()) {

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * @param noContentOnPatch resource type names whose PATCH answers 204 without a body
  *                     ({@code ScimServiceConfig.withNoContentOnPatch}); {@link #DEFAULT_NO_CONTENT_ON_PATCH} unless
  *                     told otherwise
- * @param maxConcurrentRequests how many requests are handled at once; more wait (up to 30 s, then 503). A read of a
- *                     group of 100,000 members holds about 40 MB while it runs, so the default follows the heap:
+ * @param maxConcurrentRequests how many requests that may carry whole groups ({@code /Groups}, the root
+ *                     {@code /.search}, {@code /Bulk}) are handled at once; more wait (up to 30 s, then 503). A read of
+ *                     a group of 100,000 members holds about 40 MB while it runs, so the default follows the heap:
  *                     {@link #defaultMaxConcurrentRequests()}
  */
 public record ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,

@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -90,11 +91,13 @@ public final class SonarScimServer implements AutoCloseable {
             // What Jetty itself refuses (ambiguous or NUL-bearing URIs, oversized request lines) is a SCIM Error too.
             server.setErrorHandler(new ScimErrorHandler());
             context.setErrorHandler(new ScimErrorHandler());
-            // A burst beyond this many requests waits (up to 30 s, then 503) instead of exhausting the heap: large
-            // groups are read whole. The limit covers writing the response too.
+            // Requests that may carry whole groups are read whole into memory: beyond this many at once they wait
+            // (up to 30 s, then 503) instead of exhausting the heap. The limit covers writing the response too. User
+            // lookups and writes, which are small, are not held back.
             QoSHandler limit = new QoSHandler(context);
             limit.setMaxRequestCount(config.maxConcurrentRequests());
             limit.setMaxSuspend(Duration.ofSeconds(30));
+            limit.include(request -> mayCarryGroups(request.getHttpURI().getDecodedPath()));
             // On stop, requests in flight finish (up to the stop timeout) and new ones are refused.
             server.setHandler(new GracefulHandler(limit));
             server.start();
@@ -176,6 +179,18 @@ public final class SonarScimServer implements AutoCloseable {
     }
 
     /** The host part of the printed URL: a wildcard address is reached on loopback. */
+    /**
+     * Whether a request path is {@code /Groups}, the root {@code /.search} or {@code /Bulk} under the SCIM base:
+     * the requests whose answers may hold whole groups.
+     */
+    static boolean mayCarryGroups(String path) {
+        if (path == null || !path.regionMatches(true, 0, SCIM_PATH, 0, SCIM_PATH.length())) {
+            return false;
+        }
+        String rest = path.substring(SCIM_PATH.length()).toLowerCase(Locale.ROOT);
+        return rest.startsWith("/groups") || rest.startsWith("/.search") || rest.startsWith("/bulk");
+    }
+
     private static String host(String bindAddress) throws UnknownHostException {
         InetAddress address = InetAddress.getByName(bindAddress);
         if (address.isAnyLocalAddress()) {

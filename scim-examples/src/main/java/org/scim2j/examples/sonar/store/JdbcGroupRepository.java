@@ -145,7 +145,9 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     /**
      * One write: the group row first (which locks it, so membership changes of one group are serialised), then
-     * the membership rows.
+     * the membership rows. A membership delta alone that changes no row (adding a member who is already there,
+     * removing one who is not: identity providers re-send memberships) keeps the group's version and
+     * {@code lastModified}, so its entity tag still matches.
      *
      * @param members     the delta, or {@code null} to make the members those of {@code attributes} (PUT)
      * @param withMembers whether the result carries the members
@@ -161,9 +163,14 @@ public final class JdbcGroupRepository implements GroupRepository {
         try {
             return database.inTransaction(c -> {
                 long now = clock.millis();
+                boolean deltaOnly = attributes == null && members != null;
                 List<Object> parameters = new ArrayList<>();
-                StringBuilder sql = new StringBuilder("UPDATE groups SET version = version + 1, updated_at = ?");
-                parameters.add(now);
+                // A delta alone locks the row without changing it, and bumps the version below if it changed rows.
+                StringBuilder sql = new StringBuilder(deltaOnly ? "UPDATE groups SET version = version"
+                        : "UPDATE groups SET version = version + 1, updated_at = ?");
+                if (!deltaOnly) {
+                    parameters.add(now);
+                }
                 if (name != null) {
                     sql.append(", name = ?");
                     parameters.add(name);
@@ -188,8 +195,9 @@ public final class JdbcGroupRepository implements GroupRepository {
                 }
                 if (members == null) {
                     setMembers(c, groupUuid, attributes.members());
-                } else {
-                    apply(c, groupUuid, members);
+                } else if (apply(c, groupUuid, members) > 0 && deltaOnly) {
+                    Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid = ?", now,
+                            groupUuid);
                 }
                 return read(c, id, withMembers).orElseThrow();
             });
@@ -264,19 +272,21 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     // --- membership -----------------------------------------------------------------------------------------
 
-    private void apply(Connection c, String groupUuid, MembershipChange change) throws SQLException {
+    /** Applies a membership delta; returns how many membership rows it inserted or deleted. */
+    private int apply(Connection c, String groupUuid, MembershipChange change) throws SQLException {
+        int changed = 0;
         if (change.removeAll()) {
-            Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN " + SCIM_MANAGED_USERS,
-                    groupUuid);
+            changed += Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN "
+                    + SCIM_MANAGED_USERS, groupUuid);
         }
         for (String removed : change.removed()) {
             if (Rows.hasNul(removed)) {
                 continue; // names no user, so no member
             }
-            Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN"
+            changed += Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN"
                     + " (SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)", groupUuid, removed);
         }
-        addMembers(c, groupUuid, change.added());
+        return changed + addMembers(c, groupUuid, change.added());
     }
 
     /** PUT: the SCIM-visible members become exactly these; only the difference is written. */
@@ -305,15 +315,18 @@ public final class JdbcGroupRepository implements GroupRepository {
         }
     }
 
-    private void addMembers(Connection c, String groupUuid, List<Member> added) throws SQLException {
+    /** Adds members who are not there yet; returns how many rows it inserted. */
+    private int addMembers(Connection c, String groupUuid, List<Member> added) throws SQLException {
+        int inserted = 0;
         for (String userUuid : resolve(c, added).values()) {
-            insertMember(c, groupUuid, userUuid);
+            inserted += insertMember(c, groupUuid, userUuid);
         }
+        return inserted;
     }
 
-    private static void insertMember(Connection c, String groupUuid, String userUuid) throws SQLException {
+    private static int insertMember(Connection c, String groupUuid, String userUuid) throws SQLException {
         // The group row is locked by this transaction, so no concurrent change can insert the same pair.
-        Rows.update(c, "INSERT INTO groups_users (group_uuid, user_uuid) SELECT ?, ? FROM (VALUES (1)) AS one (x)"
+        return Rows.update(c, "INSERT INTO groups_users (group_uuid, user_uuid) SELECT ?, ? FROM (VALUES (1)) AS one (x)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM groups_users WHERE group_uuid = ? AND user_uuid = ?)",
                 groupUuid, userUuid, groupUuid, userUuid);
     }

@@ -118,6 +118,7 @@ public class ScimServlet extends HttpServlet {
                 throw e;
             }
             LOG.error("SCIM request {} ({} {}) failed", requestId, method, printable(path), e);
+            response.reset(); // drops a part of a body still in the container's buffer
             status = write(response, errorResponse(ScimException.internal(e)), null);
         }
         LOG.info("SCIM {} {} {} {}ms id={}", method, printable(path), status, (System.nanoTime() - start) / 1_000_000,

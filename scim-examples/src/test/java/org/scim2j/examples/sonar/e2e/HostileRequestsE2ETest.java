@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +52,22 @@ class HostileRequestsE2ETest {
         assertThat(response).containsIgnoringCase("Content-Type: application/scim+json");
         assertThat(response).contains("urn:ietf:params:scim:api:messages:2.0:Error");
         assertThat(response).doesNotContain("<html").doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    /** Issue 13 finding 8: a 60 KB invalid filter once came back as a 60 KB error body. */
+    @Test
+    void anErrorDetailEchoesOnlyABoundedPartOfAHugeFilter() throws Exception {
+        String filter = "userName eq \"" + "x".repeat(60_000) + "\" and";
+
+        RunningServer.Answer answer = server.post("/Users/.search", "{\"schemas\":"
+                + "[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"" + filter.replace("\"", "\\\"")
+                + "\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("scimType").asText()).isEqualTo("invalidFilter");
+        assertThat(answer.raw().body().length()).as("error body size").isLessThan(1_500);
+        assertThat(answer.body().path("detail").asText()).contains("characters left out")
+                .endsWith("longer than the limit of 16384 characters");
     }
 
     private String raw(String request) throws Exception {

@@ -24,6 +24,7 @@ import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
 import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.JacksonErrors;
+import org.scim2j.core.json.internal.UnicodeCheck;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,7 +164,9 @@ public final class ScimJson {
      * Reads a request body that must be one JSON object.
      *
      * @throws ScimException 413 if the body is over {@link #maxDocumentBytes()}; 400 {@code invalidSyntax} if it is
-     *                       not JSON, not an object, has duplicate member names, or exceeds another limit
+     *                       not JSON, not an object, has duplicate member names, or exceeds another limit; 400
+     *                       {@code invalidValue} if a string or member name is not valid Unicode (an unpaired
+     *                       surrogate, RFC 8259 §8.2)
      */
     public ObjectNode readObject(byte[] body) {
         Objects.requireNonNull(body, "body");
@@ -171,7 +174,9 @@ public final class ScimJson {
             throw JacksonErrors.documentTooLarge(maxDocumentBytes, null);
         }
         try {
-            return requireObject(mapper.readTree(body));
+            ObjectNode tree = requireObject(mapper.readTree(body));
+            UnicodeCheck.requireValid(tree);
+            return tree;
         } catch (JsonProcessingException e) {
             throw parseError(e);
         } catch (IOException e) {

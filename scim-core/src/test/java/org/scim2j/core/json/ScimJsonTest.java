@@ -55,6 +55,41 @@ class ScimJsonTest {
         assertThat(scimError(() -> json.readObject(new byte[0])).detail()).contains("empty");
     }
 
+    /**
+     * RFC 8259 §8.2: "\uDEAD" is a valid JSON escape but no Unicode character. PostgreSQL stored such a userName as
+     * "pglone?x" (and then refused a second user "pglone?x" as a duplicate), so it is refused before any store.
+     */
+    @Test
+    void rfc8259_8_2_anUnpairedSurrogateInAStringIsInvalidValueNamingWhere() {
+        ScimException value = scimError(() -> json.readObject(utf8("{\"userName\":\"pglone\\ud800x\"}")));
+        assertThat(value.status()).isEqualTo(400);
+        assertThat(value.scimType()).isEqualTo(ScimType.INVALID_VALUE);
+        assertThat(value.detail()).contains("'userName'").contains("U+D800").contains("not valid Unicode");
+
+        ScimException nested = scimError(() -> json.readObject(utf8(
+                "{\"emails\":[{\"value\":\"a@b\"},{\"value\":\"x\\udc00\"}]}")));
+        assertThat(nested.scimType()).isEqualTo(ScimType.INVALID_VALUE);
+        assertThat(nested.detail()).contains("'emails[1].value'").contains("U+DC00");
+
+        ScimException name = scimError(() -> json.readObject(utf8("{\"a\\udbff\":1}")));
+        assertThat(name.scimType()).isEqualTo(ScimType.INVALID_VALUE);
+        assertThat(name.detail()).contains("member name").contains("not valid Unicode");
+
+        // the same half sent as raw bytes (CESU-8 style: ED A0 80) is not UTF-8, so not JSON text (RFC 8259 §8.1)
+        byte[] raw = {'{', '"', 'u', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+        ScimException bytes = scimError(() -> json.readObject(raw));
+        assertThat(bytes.status()).isEqualTo(400);
+        assertThat(bytes.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+    }
+
+    @Test
+    void rfc8259_8_2_aSurrogatePairAsEscapesOrAsUtf8IsAcceptedAsOneCharacter() {
+        ObjectNode escaped = json.readObject(utf8("{\"displayName\":\"smile \\ud83d\\ude00\"}"));
+        ObjectNode utf8 = json.readObject(utf8("{\"displayName\":\"smile \uD83D\uDE00\"}"));
+        assertThat(escaped.get("displayName").asText()).isEqualTo("smile \uD83D\uDE00");
+        assertThat(utf8).isEqualTo(escaped);
+    }
+
     @Test
     void bytesThatAreNotUtf8JsonAreInvalidSyntaxNeverAnIoFailure() {
         byte[][] bodies = {

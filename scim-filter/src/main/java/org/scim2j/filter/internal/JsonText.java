@@ -41,6 +41,31 @@ public final class JsonText {
     }
 
     /**
+     * The index of the first {@code char} of {@code text} that is half of a surrogate pair without its other half,
+     * or -1 when {@code text} is valid Unicode. RFC 8259 §8.2 allows such escapes ({@code "\\uDEAD"}) in JSON, but
+     * they encode no character: stores replace or refuse them, so scim2j refuses them on input.
+     */
+    public static int unpairedSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** How {@link #unpairedSurrogate} is reported: {@code U+D800}. */
+    public static String codeUnit(char c) {
+        return String.format("U+%04X", (int) c);
+    }
+
+    /**
      * The value of a JSON string token, quotes included. The lexer has already checked the escapes, so this only
      * decodes them.
      */

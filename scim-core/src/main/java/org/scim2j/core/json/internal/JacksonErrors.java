@@ -59,6 +59,11 @@ public final class JacksonErrors {
                     "request body is not valid JSON: unexpected content after the JSON value" + where, e);
         }
         String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Broken surrogate pair")) {
+            // an escape such as "\udbff" in a member name (UnicodeCheck finds the same in string values)
+            return new ScimException(400, ScimType.INVALID_VALUE, "request body is not valid Unicode: a member name"
+                    + " holds half of a surrogate pair without the other (RFC 8259 §8.2)" + where, e);
+        }
         if (original.startsWith("Duplicate field")) {
             // Jackson's text is "Duplicate field 'name'"; keep only the quoted member name.
             int open = original.indexOf('\'');

@@ -283,4 +283,40 @@ abstract class HostileInputBehaviour {
         assertTablesIntact(soft, "malformed bodies");
         soft.assertAll();
     }
+
+    /**
+     * Issue 13 finding 6: PostgreSQL stored {@code "pglone\ud800x"} as {@code pglone?x} (and then refused a user
+     * {@code pglone?x} as taken). Half a surrogate pair is no Unicode text (RFC 8259 §8.2): refused with 400 before
+     * any store sees it, on H2 and PostgreSQL alike.
+     */
+    @Test
+    void textThatIsNotUnicodeIsRefusedBeforeAnyStore() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        String lone = "pglone\\ud800x"; // a JSON escape: the body's bytes are valid UTF-8
+        String patch = "{\"schemas\":[\"" + ScimHttp.PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"externalId\",\"value\":\"" + lone + "\"}]}";
+        for (String[] request : new String[][] {
+                {"POST", "/Users", ScimHttp.user(lone)},
+                {"PUT", "/Users/" + alice, ScimHttp.user(lone)},
+                {"PATCH", "/Users/" + alice, patch},
+                {"POST", "/Groups", ScimHttp.group(lone)},
+                {"POST", "/Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+                        + "\"filter\":\"userName eq \\\"" + lone + "\\\"\"}"}}) {
+            ScimHttp.Answer answer = scim.send(request[0], request[1], request[2]);
+            String what = request[0] + " " + request[1];
+            soft.assertThat(answer.status()).as("%s: %s", what, answer).isEqualTo(400);
+            soft.assertThat(answer.json().path("scimType").asText()).as("%s: %s", what, answer)
+                    .isEqualTo("invalidValue");
+            soft.assertThat(answer.json().path("detail").asText()).as(what).contains("not valid Unicode");
+            assertScimError(soft, answer, what);
+        }
+        ScimHttp.Answer filtered = scim.get("/Users?filter=" + ScimHttp.encode("userName eq \"pglone\\ud800x\""));
+        soft.assertThat(filtered.status()).as("%s", filtered).isEqualTo(400);
+        soft.assertThat(filtered.json().path("scimType").asText()).isEqualTo("invalidFilter");
+        soft.assertThat(filtered.json().path("detail").asText()).contains("not valid Unicode");
+        assertTablesIntact(soft, "text that is not Unicode");
+        soft.assertThat(scim.post("/Users", ScimHttp.user("pglone?x")).status()).as("pglone?x is not taken")
+                .isEqualTo(201);
+        soft.assertAll();
+    }
 }

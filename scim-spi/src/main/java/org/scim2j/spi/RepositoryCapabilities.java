@@ -3,7 +3,10 @@ package org.scim2j.spi;
 import java.util.Objects;
 
 /**
- * What a repository does natively. The service reads it for every query and for {@code /ServiceProviderConfig}.
+ * What a repository does natively. The service reads it for every query and for {@code /ServiceProviderConfig}:
+ * a filter the repository declares is passed to its {@code search}, any other filter is evaluated by the service in
+ * memory over at most {@code ScimServiceConfig.maxInMemoryScan()} resources (or refused, as configured); the same
+ * for {@code sortBy}. Declaring more than the repository does gives wrong answers, so the default declares nothing.
  *
  * @param filtering    which filters {@link ResourceRepository#search} evaluates itself
  * @param sorting      whether {@code search} honours {@code sortBy} / {@code sortOrder}
@@ -16,9 +19,13 @@ public record RepositoryCapabilities(FilterSupport filtering, boolean sorting, b
         Objects.requireNonNull(filtering, "filtering");
     }
 
-    /** Every filter, sorting, index paging only. */
+    /**
+     * Nothing native: no filter, no sorting, index paging only. A repository that declares nothing gets correct
+     * answers (the service filters and sorts in memory within its scan limit); one that filters or sorts natively
+     * says so, e.g. {@code defaults().withFiltering(FilterSupport.equalityOn("userName"))}.
+     */
     public static RepositoryCapabilities defaults() {
-        return new RepositoryCapabilities(FilterSupport.all(), true, false);
+        return new RepositoryCapabilities(FilterSupport.none(), false, false);
     }
 
     /** This with another filter support. */

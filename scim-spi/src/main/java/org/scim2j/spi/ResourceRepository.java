@@ -65,7 +65,11 @@ public interface ResourceRepository<T> {
      */
     Page<T> search(SearchRequest request, RequestContext context);
 
-    /** What this repository can do natively; the service does the rest or rejects it, as configured. */
+    /**
+     * What this repository can do natively; the service does the rest or rejects it, as configured. The default
+     * ({@link RepositoryCapabilities#defaults()}) declares nothing, which is always correct; a repository that
+     * filters or sorts natively declares it, and the testkit checks that it really does.
+     */
     default RepositoryCapabilities capabilities() {
         return RepositoryCapabilities.defaults();
     }

@@ -12,6 +12,7 @@ import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
+import org.scim2j.spi.RepositoryCapabilities;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.SearchRequest;
 
@@ -68,6 +69,12 @@ public final class InMemoryGroupRepository implements GroupRepository {
     @Override
     public Page<Group> search(SearchRequest request, RequestContext context) {
         return store.search(request);
+    }
+
+    /** Every filter and every sort is evaluated here. */
+    @Override
+    public RepositoryCapabilities capabilities() {
+        return InMemoryStore.CAPABILITIES;
     }
 
     @Override

@@ -10,7 +10,9 @@ import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Uniqueness;
+import org.scim2j.spi.FilterSupport;
 import org.scim2j.spi.Page;
+import org.scim2j.spi.RepositoryCapabilities;
 import org.scim2j.spi.SearchRequest;
 import org.scim2j.spi.UniquenessException;
 import org.scim2j.spi.VersionConflictException;
@@ -37,6 +39,10 @@ import java.util.function.Function;
  * @param <T> the resource model
  */
 final class InMemoryStore<T> {
+
+    /** What {@link #search} does: every filter (the core evaluator) and every sort. */
+    static final RepositoryCapabilities CAPABILITIES = RepositoryCapabilities.defaults()
+            .withFiltering(FilterSupport.all()).withSorting(true);
 
     private final SchemaRegistry registry;
     private final ResourceType type;

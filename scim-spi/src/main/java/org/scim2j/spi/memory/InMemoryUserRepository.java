@@ -5,6 +5,7 @@ import org.scim2j.core.resource.User;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.Page;
+import org.scim2j.spi.RepositoryCapabilities;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.SearchRequest;
 import org.scim2j.spi.UserRepository;
@@ -58,6 +59,12 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Page<User> search(SearchRequest request, RequestContext context) {
         return store.search(request);
+    }
+
+    /** Every filter and every sort is evaluated here. */
+    @Override
+    public RepositoryCapabilities capabilities() {
+        return InMemoryStore.CAPABILITIES;
     }
 
     /** How many users are stored. */

@@ -146,4 +146,78 @@ class Rfc7644_3_4_2_2_RepositoryCapabilitiesTest {
         assertThat(users.searches()).extracting(SearchRequest::startIndex).containsExactly(1, 11, 21);
         assertThat(users.searches()).extracting(SearchRequest::count).containsOnly(10);
     }
+
+    /**
+     * A host store that knows nothing of filters or sorting and declares nothing (issue 13, finding 12): its
+     * search pages through everything in its own order, whatever the request's filter and sortBy say.
+     */
+    private static final class UndeclaredUsers implements org.scim2j.spi.UserRepository {
+        final org.scim2j.spi.memory.InMemoryUserRepository store = new org.scim2j.spi.memory.InMemoryUserRepository();
+
+        @Override
+        public User create(User resource, RequestContext context) {
+            return store.create(resource, context);
+        }
+
+        @Override
+        public java.util.Optional<User> get(String id, RequestContext context) {
+            return store.get(id, context);
+        }
+
+        @Override
+        public User replace(String id, User resource, String expectedVersion, RequestContext context) {
+            return store.replace(id, resource, expectedVersion, context);
+        }
+
+        @Override
+        public void delete(String id, String expectedVersion, RequestContext context) {
+            store.delete(id, expectedVersion, context);
+        }
+
+        @Override
+        public org.scim2j.spi.Page<User> search(SearchRequest request, RequestContext context) {
+            return store.search(new SearchRequest(null, null, request.sortOrder(), request.startIndex(),
+                    request.count(), null, request.attributes()), context);
+        }
+    }
+
+    @Test
+    void rfc7644_3_4_2_2_aRepositoryThatDeclaresNothingIsFilteredAndSortedByTheService() {
+        UndeclaredUsers undeclared = new UndeclaredUsers();
+        for (String name : List.of("erin", "alice", "carol")) {
+            undeclared.create(ScimTestClient.user(name + "@example.com", name, name, "ext-" + name),
+                    RequestContext.system());
+        }
+        ScimTestClient client = new ScimTestClient(ScimService.builder().users(undeclared).build());
+
+        ScimTestClient.Reply filtered = client.get("/Users?filter=userName eq \"carol@example.com\"");
+        ScimTestClient.Reply sorted = client.get("/Users?sortBy=userName");
+
+        assertThat(filtered.resources("userName")).containsExactly("carol@example.com");
+        assertThat(filtered.json().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(sorted.resources("userName")).containsExactly("alice@example.com", "carol@example.com",
+                "erin@example.com");
+    }
+
+    @Test
+    void rfc7644_3_4_2_2_withRejectARepositoryThatDeclaresNothingRefusesFiltersInsteadOfListingAll() {
+        UndeclaredUsers undeclared = new UndeclaredUsers();
+        seed(undeclared, "alice@example.com");
+        seed(undeclared, "bob@example.com");
+        ScimTestClient client = new ScimTestClient(ScimService.builder().users(undeclared)
+                .config(ScimServiceConfig.defaults().withFilters(false, UnsupportedFilters.REJECT, 10)).build());
+
+        String detail = client.get("/Users?filter=userName eq \"bob@example.com\"").assertError(400, "invalidFilter");
+
+        assertThat(detail).contains("supported: no filter");
+    }
+
+    @Test
+    void theDefaultCapabilitiesClaimNothingSoTheServiceDoesItWithinItsScanLimit() {
+        RepositoryCapabilities defaults = RepositoryCapabilities.defaults();
+
+        assertThat(defaults.filtering().supports(Filter.parse("userName eq \"x\""))).isFalse();
+        assertThat(defaults.sorting()).isFalse();
+        assertThat(defaults.cursorPaging()).isFalse();
+    }
 }

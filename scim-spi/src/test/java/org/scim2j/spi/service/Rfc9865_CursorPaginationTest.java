@@ -16,7 +16,8 @@ import java.util.List;
 class Rfc9865_CursorPaginationTest {
 
     private final ScriptedUserRepository users = new ScriptedUserRepository(
-            RepositoryCapabilities.defaults().withCursorPaging(true));
+            RepositoryCapabilities.defaults().withFiltering(FilterSupport.all()).withSorting(true)
+                    .withCursorPaging(true));
     private final ScimTestClient client = new ScimTestClient(ScimService.builder().users(users)
             .groups(new InMemoryGroupRepository()).build());
 

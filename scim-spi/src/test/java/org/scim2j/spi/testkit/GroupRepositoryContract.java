@@ -14,6 +14,8 @@ import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.Member;
 import org.scim2j.core.resource.Meta;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.Schemas;
 import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
 import org.scim2j.spi.GroupRepository;
@@ -105,6 +107,11 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     @Override
     Meta metaOf(Group resource) {
         return resource.meta();
+    }
+
+    @Override
+    ResourceType resourceType() {
+        return Schemas.GROUP_RESOURCE_TYPE;
     }
 
     @Override

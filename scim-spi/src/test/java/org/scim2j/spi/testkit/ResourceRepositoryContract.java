@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assertj.core.api.Assertions;
+import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.filter.FilterEvaluator;
+import org.scim2j.core.filter.ResourceFilter;
+import org.scim2j.core.json.ScimJson;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.resource.Meta;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.filter.Filter;
+import org.scim2j.spi.FilterSupport;
 import org.scim2j.spi.Page;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.ResourceRepository;
@@ -23,6 +32,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -36,6 +46,8 @@ import java.util.concurrent.Callable;
  * @param <R> the repository type
  */
 public abstract class ResourceRepositoryContract<T, R extends ResourceRepository<T>> {
+
+    private static final ScimJson PROBE_JSON = ScimJson.defaults();
 
     private R repository;
 
@@ -84,6 +96,9 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
 
     /** Attribute paths that are never compared for this type (e.g. read-only ones the store derives). */
     abstract Set<String> derivedAttributes();
+
+    /** The resource type under test, from {@link SchemaRegistry#standard()}. */
+    abstract ResourceType resourceType();
 
     @BeforeEach
     final void forgetTheRepository() {
@@ -330,6 +345,56 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
             cursor = page.nextCursor();
         }
         assertThat(seen).as("RFC 9865 pages").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    /**
+     * What {@code capabilities().filtering()} declares is what {@code search} does: every probe filter made from
+     * the stored resources' values ({@link FilterProbes}) that the repository claims to support is answered with
+     * exactly the resources the filter matches, as scim2j's own evaluator finds them in what {@code get} returns.
+     * A repository that declares a filter and ignores it (or evaluates it differently) makes the service return
+     * wrong lists; one that declares nothing is correct (the service evaluates filters itself) and is skipped.
+     */
+    @Test
+    void everyDeclaredFilterReallyFilters() {
+        FilterSupport declared = repository().capabilities().filtering();
+        List<ObjectNode> stored = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            stored.add(PROBE_JSON.toTree(get(idOf(create(sample(i))))));
+        }
+        Set<String> ignored = ignoredInComparison();
+        Map<Filter, String> probes = FilterProbes.from(stored, path -> !stores(path) || ignored.stream()
+                .anyMatch(i -> path.equalsIgnoreCase(i) || path.toLowerCase(Locale.ROOT)
+                        .startsWith(i.toLowerCase(Locale.ROOT) + ".")));
+        FilterEvaluator evaluator = new FilterEvaluator(SchemaRegistry.standard());
+        SoftAssertions soft = new SoftAssertions();
+        int tried = 0;
+        for (Filter probe : probes.keySet()) {
+            if (!declared.supports(probe)) {
+                continue;
+            }
+            ResourceFilter compiled;
+            try {
+                compiled = evaluator.compile(probe, resourceType());
+            } catch (ScimException notForThisType) {
+                continue;
+            }
+            tried++;
+            Set<String> expected = new LinkedHashSet<>();
+            stored.stream().filter(compiled::matches).forEach(json -> expected.add(json.path("id").asText()));
+            Page<T> page;
+            try {
+                page = search(page(1, 100).withFilter(probe));
+            } catch (RuntimeException e) {
+                soft.fail("declared filter %s failed in search: %s", probe, e);
+                continue;
+            }
+            soft.assertThat(ids(page)).as("ids found by the declared filter %s", probe)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            soft.assertThat(page.totalResults()).as("totalResults of the declared filter %s", probe)
+                    .isEqualTo(expected.size());
+        }
+        assumeTrue(tried > 0, "the repository declares none of the probe filters");
+        soft.assertAll();
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.scim2j.core.resource.Meta;
 import org.scim2j.core.resource.Name;
 import org.scim2j.core.resource.PhoneNumber;
 import org.scim2j.core.resource.User;
+import org.scim2j.core.schema.ResourceType;
+import org.scim2j.core.schema.Schemas;
 import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterValue;
@@ -140,6 +142,11 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     @Override
     Meta metaOf(User resource) {
         return resource.meta();
+    }
+
+    @Override
+    ResourceType resourceType() {
+        return Schemas.USER_RESOURCE_TYPE;
     }
 
     @Override

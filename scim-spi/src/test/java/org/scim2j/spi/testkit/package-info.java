@@ -48,7 +48,11 @@
  *       removing.</li>
  *   <li>{@code newMembers(int)} on groups: members that exist in the host's store.</li>
  * </ul>
- * Everything else is the contract of {@link org.scim2j.spi.ResourceRepository}, and failing it is a bug.
+ * Everything else is the contract of {@link org.scim2j.spi.ResourceRepository}, and failing it is a bug. That
+ * includes declaring only what the repository does: every probe filter made from the stored resources' values
+ * that {@code capabilities().filtering()} claims must find exactly the matching resources
+ * ({@code everyDeclaredFilterReallyFilters}). A repository that declares nothing is always right: the service then
+ * filters and sorts in memory.
  *
  * <p>The tests need no clock and never sleep; the concurrency tests release their threads together with a start
  * gate.

@@ -54,15 +54,18 @@ import java.util.Objects;
  */
 public final class AttributeSelection {
 
-    private static final AttributeSelection ALL = new AttributeSelection(List.of(), List.of());
+    private static final AttributeSelection ALL = new AttributeSelection(List.of(), List.of(), List.of());
 
     private final List<String> attributes;
     private final List<String> excludedAttributes;
+    /** The parsed form of whichever list is given. */
+    private final List<AttributePath> paths;
     private volatile ProjectionPlan lastPlan;
 
-    private AttributeSelection(List<String> attributes, List<String> excludedAttributes) {
+    private AttributeSelection(List<String> attributes, List<String> excludedAttributes, List<AttributePath> paths) {
         this.attributes = attributes;
         this.excludedAttributes = excludedAttributes;
+        this.paths = paths;
     }
 
     /** The selection of a request without either parameter: the default representation. */
@@ -87,13 +90,16 @@ public final class AttributeSelection {
      * @throws ScimException 400 {@code invalidValue} when both are given or a name is not an attribute path
      */
     public static AttributeSelection of(Collection<String> attributes, Collection<String> excludedAttributes) {
-        List<String> included = clean(attributes, "attributes");
-        List<String> excluded = clean(excludedAttributes, "excludedAttributes");
+        List<AttributePath> includedPaths = new ArrayList<>();
+        List<AttributePath> excludedPaths = new ArrayList<>();
+        List<String> included = clean(attributes, "attributes", includedPaths);
+        List<String> excluded = clean(excludedAttributes, "excludedAttributes", excludedPaths);
         if (!included.isEmpty() && !excluded.isEmpty()) {
             throw ScimException.invalidValue("attributes and excludedAttributes are mutually exclusive "
                     + "(RFC 7644 §3.9); give one of them");
         }
-        return included.isEmpty() && excluded.isEmpty() ? ALL : new AttributeSelection(included, excluded);
+        return included.isEmpty() && excluded.isEmpty() ? ALL : new AttributeSelection(included, excluded,
+                List.copyOf(included.isEmpty() ? excludedPaths : includedPaths));
     }
 
     /** The names given in {@code attributes}, trimmed; empty when none. */
@@ -109,6 +115,84 @@ public final class AttributeSelection {
     /** Whether this selects the default representation (neither parameter given). */
     public boolean isDefault() {
         return attributes.isEmpty() && excludedAttributes.isEmpty();
+    }
+
+    /**
+     * Whether the response asks for the attribute at this path, or a part of it: what a repository must load
+     * ({@code members} of a group, {@code groups} of a user) and what it may skip. Names compare ignoring case
+     * (RFC 7643 §2.1), with or without schema URN.
+     * <ul>
+     *   <li>Neither parameter: true.</li>
+     *   <li>{@code attributes}: true when a name is the path, a part of it ({@code members.value} for
+     *       {@code members}), its parent ({@code name} for {@code name.givenName}) or a whole schema it belongs
+     *       to.</li>
+     *   <li>{@code excludedAttributes}: false when a name is the path, its parent or its schema; excluding a part
+     *       ({@code groups.display}) still includes the rest of {@code groups}.</li>
+     * </ul>
+     * The schema's {@code returned} characteristic is not considered ({@code id} is always returned,
+     * {@code password} never; {@link #apply} adds that). Where the parameters alone cannot tell (a schema URN and
+     * a path without one), the answer is true: loading too much is only slower.
+     *
+     * @param attributePath e.g. {@code members}, {@code emails.value} or
+     *                      {@code urn:ietf:params:scim:schemas:core:2.0:Group:members}
+     * @throws IllegalArgumentException if {@code attributePath} is not an attribute path
+     */
+    public boolean includes(String attributePath) {
+        AttributePath path;
+        try {
+            path = AttributePath.parse(attributePath.strip());
+        } catch (FilterParseException e) {
+            throw new IllegalArgumentException("not an attribute path: " + attributePath, e);
+        }
+        if (isDefault()) {
+            return true;
+        }
+        boolean attributesMode = !attributes.isEmpty();
+        for (int i = 0; i < paths.size(); i++) {
+            AttributePath named = paths.get(i);
+            String text = attributesMode ? attributes.get(i) : excludedAttributes.get(i);
+            boolean schema = isSchemaOf(text, path, attributesMode);
+            if (attributesMode ? schema || overlaps(named, path) : schema || covers(named, path)) {
+                return attributesMode;
+            }
+        }
+        return !attributesMode;
+    }
+
+    /** Same attribute: names equal ignoring case, and schema URNs too where both paths give one. */
+    private static boolean sameAttribute(AttributePath a, AttributePath b) {
+        return a.name().equalsIgnoreCase(b.name())
+                && (a.schema() == null || b.schema() == null || a.schema().equalsIgnoreCase(b.schema()));
+    }
+
+    /** One of the paths is (a part of) the other. */
+    private static boolean overlaps(AttributePath named, AttributePath path) {
+        return sameAttribute(named, path) && (named.subAttribute() == null || path.subAttribute() == null
+                || named.subAttribute().equalsIgnoreCase(path.subAttribute()));
+    }
+
+    /** {@code path} is {@code named} or a part of it. */
+    private static boolean covers(AttributePath named, AttributePath path) {
+        return sameAttribute(named, path) && (named.subAttribute() == null
+                || named.subAttribute().equalsIgnoreCase(path.subAttribute()));
+    }
+
+    /**
+     * Whether a name is a whole schema that {@code path} belongs to. A path without URN may belong to any schema:
+     * that counts as yes for {@code attributes} (load it) and as no for {@code excludedAttributes} (load it too).
+     */
+    private static boolean isSchemaOf(String name, AttributePath path, boolean attributesMode) {
+        if (path.schema() != null) {
+            return name.equalsIgnoreCase(path.schema());
+        }
+        return attributesMode && (SchemaRegistry.standard().schema(name).isPresent() || looksLikeSchema(name));
+    }
+
+    /** A URN ending in a capitalised segment ({@code ...:2.0:User}), as schema ids do and attribute names do not. */
+    private static boolean looksLikeSchema(String name) {
+        int colon = name.lastIndexOf(':');
+        return name.regionMatches(true, 0, "urn:", 0, 4) && colon > 0 && colon + 1 < name.length()
+                && Character.isUpperCase(name.charAt(colon + 1)) && name.indexOf('.', colon) < 0;
     }
 
     /**
@@ -132,7 +216,8 @@ public final class AttributeSelection {
         return List.of(parameter.split(","));
     }
 
-    private static List<String> clean(Collection<String> names, String parameter) {
+    /** The trimmed, non-blank names; their parsed paths are added to {@code paths}. */
+    private static List<String> clean(Collection<String> names, String parameter, List<AttributePath> paths) {
         if (names == null) {
             return List.of();
         }
@@ -143,7 +228,7 @@ public final class AttributeSelection {
                 continue;
             }
             try {
-                AttributePath.parse(n);
+                paths.add(AttributePath.parse(n));
             } catch (FilterParseException e) {
                 throw ScimException.invalidValue(parameter + ": '" + n + "' is not an attribute path: " + e.reason());
             }

@@ -157,4 +157,57 @@ class AttributeSelectionTest {
         assertThat(keys(AttributeSelection.parse(null, "members").apply(REGISTRY, Schemas.GROUP_RESOURCE_TYPE, group)))
                 .containsExactlyInAnyOrder("id", "displayName");
     }
+
+    // --- includes: what a repository may skip loading (issue 13, finding 1) ---------------------------------
+
+    @Test
+    void rfc7644_3_4_2_5_withNeitherParameterEveryAttributeIsIncluded() {
+        assertThat(AttributeSelection.all().includes("members")).isTrue();
+        assertThat(AttributeSelection.all().includes("groups.display")).isTrue();
+    }
+
+    @Test
+    void rfc7644_3_4_2_5_attributesIncludeWhatTheyNameItsPartsAndItsParentsIgnoringCaseAndUrn() {
+        AttributeSelection selection = AttributeSelection.parse("displayName,MEMBERS.value", null);
+
+        assertThat(selection.includes("members")).as("a part of members is asked for").isTrue();
+        assertThat(selection.includes("members.value")).isTrue();
+        assertThat(selection.includes("Members.Value")).isTrue();
+        assertThat(selection.includes("members.display")).as("another part of members").isFalse();
+        assertThat(selection.includes(Schemas.GROUP + ":members")).isTrue();
+        assertThat(selection.includes("externalId")).isFalse();
+        assertThat(AttributeSelection.parse("name", null).includes("name.givenName")).as("inside a named parent")
+                .isTrue();
+        assertThat(AttributeSelection.parse(Schemas.GROUP + ":members", null).includes("members")).isTrue();
+        assertThat(AttributeSelection.parse(EXT + ":members", null).includes(Schemas.GROUP + ":members"))
+                .as("the same name in another schema").isFalse();
+    }
+
+    @Test
+    void rfc7644_3_4_2_5_aWholeSchemaInAttributesIncludesItsAttributes() {
+        assertThat(AttributeSelection.parse(Schemas.GROUP, null).includes("members")).isTrue();
+        assertThat(AttributeSelection.parse(EXT, null).includes(EXT + ":manager")).isTrue();
+        assertThat(AttributeSelection.parse(EXT, null).includes(Schemas.USER + ":userName")).isFalse();
+    }
+
+    @Test
+    void rfc7644_3_4_2_5_excludedAttributesExcludeWhatTheyNameAndItsPartsOnly() {
+        AttributeSelection selection = AttributeSelection.parse(null, "members,urn:ietf:params:scim:schemas:core:"
+                + "2.0:User:groups.display");
+
+        assertThat(selection.includes("members")).isFalse();
+        assertThat(selection.includes("MEMBERS.value")).isFalse();
+        assertThat(selection.includes(Schemas.GROUP + ":members")).isFalse();
+        assertThat(selection.includes("displayName")).isTrue();
+        assertThat(selection.includes("groups")).as("groups is shown without its display").isTrue();
+        assertThat(selection.includes("groups.value")).isTrue();
+        assertThat(selection.includes("groups.display")).isFalse();
+        assertThat(AttributeSelection.parse(null, EXT).includes(EXT + ":employeeNumber")).isFalse();
+    }
+
+    @Test
+    void includesRefusesAPathThatIsNotOne() {
+        assertThatThrownBy(() -> AttributeSelection.all().includes("members["))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
 import org.scim2j.core.filter.ResourceFilter;
+import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.ResourceSorter;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.Schemas;
@@ -163,7 +164,8 @@ public final class QueryEndpoint {
         }
         RequestContext ctx = new RequestContext(request.principal(), request.requestId());
         SearchRequest search = new SearchRequest(nativeFilter ? filter : null, nativeSort ? sortBy : null,
-                query.sortOrder(), query.startIndex(), query.count(), query.cursor(), query.selection());
+                query.sortOrder(), query.startIndex(), query.count(), query.cursor(),
+                forRepository(query.selection(), filter, sortBy));
         if (nativeFilter && nativeSort) {
             Page<T> page = binding.repository().search(search, ctx);
             List<JsonNode> presented = new ArrayList<>(page.resources().size());
@@ -176,6 +178,46 @@ public final class QueryEndpoint {
             return new Result(presented, page.totalResults(), page.nextCursor(), page.previousCursor());
         }
         return inMemory(binding, search, nativeFilter ? null : compiled, order, query, request, ctx);
+    }
+
+    /**
+     * What the repository is asked to load: what the response shows, plus every attribute the filter and
+     * {@code sortBy} name, whoever evaluates them. RFC 7644 §3.4.2.5 makes {@code attributes} and
+     * {@code excludedAttributes} shape the response only; a repository that skips what the selection leaves out
+     * (a group's members) must still give the filter and the sort what they need. The page is projected with the
+     * client's own selection afterwards.
+     */
+    private static AttributeSelection forRepository(AttributeSelection shown, Filter filter, AttributePath sortBy) {
+        if (shown.isDefault() || (filter == null && sortBy == null)) {
+            return shown;
+        }
+        List<String> missing = new ArrayList<>();
+        List<AttributePath> needed = filter == null ? new ArrayList<>() : FilterPaths.of(filter);
+        if (sortBy != null) {
+            needed.add(sortBy);
+        }
+        for (AttributePath path : needed) {
+            String text = path.toString();
+            if (!shown.includes(text) && !missing.contains(text)) {
+                missing.add(text);
+            }
+        }
+        if (missing.isEmpty()) {
+            return shown;
+        }
+        if (!shown.attributes().isEmpty()) {
+            List<String> attributes = new ArrayList<>(shown.attributes());
+            attributes.addAll(missing);
+            return AttributeSelection.of(attributes, List.of());
+        }
+        List<String> excluded = new ArrayList<>();
+        for (String name : shown.excludedAttributes()) {
+            AttributeSelection alone = AttributeSelection.of(List.of(), List.of(name));
+            if (missing.stream().allMatch(alone::includes)) {
+                excluded.add(name); // excludes nothing the filter or the sort needs
+            }
+        }
+        return AttributeSelection.of(List.of(), excluded);
     }
 
     /** Reads up to maxInMemoryScan resources, then filters, sorts and pages them here. */

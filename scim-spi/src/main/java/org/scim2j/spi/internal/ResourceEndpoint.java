@@ -9,7 +9,6 @@ import org.scim2j.core.patch.PatchResult;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.User;
-import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.service.ScimRequest;
@@ -183,27 +182,18 @@ public final class ResourceEndpoint {
     }
 
     /**
-     * The resource to present under {@code selection}. A group shown with {@code excludedAttributes=members} (as
-     * Entra ID reads groups) is read without its members, which may be many.
+     * The resource to present under {@code selection}. A group shown without members
+     * ({@code excludedAttributes=members}, as Entra ID reads groups, or {@code attributes} not naming them) is read
+     * without its members, which may be many.
      */
     private static <T> T readToShow(ResourceBinding<T> binding, String id, RequestContext ctx,
                                     AttributeSelection selection) {
         GroupRepository groups = binding.groups();
-        if (groups == null || !excludesMembers(selection)) {
+        if (groups == null || selection.includes("members")) {
             return read(binding, id, ctx);
         }
         return cast(groups.getWithoutMembers(id, ctx)
                 .orElseThrow(() -> ScimException.notFound(binding.type().name(), id)));
-    }
-
-    private static boolean excludesMembers(AttributeSelection selection) {
-        for (String excluded : selection.excludedAttributes()) {
-            String name = excluded.trim();
-            if (name.equalsIgnoreCase("members") || name.equalsIgnoreCase(Schemas.GROUP + ":members")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The stored resource; also the group again after a membership write, whose result may lack members. */

@@ -53,9 +53,7 @@ final class RootFilters {
      * @throws org.scim2j.core.error.ScimException 400 {@code invalidFilter} naming the unknown attribute
      */
     static void requireKnownSomewhere(Filter filter, Collection<ResourceType> types, SchemaRegistry registry) {
-        List<AttributePath> paths = new ArrayList<>();
-        collect(filter, paths);
-        for (AttributePath path : paths) {
+        for (AttributePath path : FilterPaths.of(filter)) {
             boolean known = types.stream().anyMatch(t -> registry.find(t, path).isPresent());
             if (!known && !types.isEmpty()) {
                 registry.resolve(types.iterator().next(), path, ScimType.INVALID_FILTER);
@@ -119,22 +117,5 @@ final class RootFilters {
 
     private static Reduced constant(boolean matches) {
         return matches ? Reduced.ALL : Reduced.NONE;
-    }
-
-    private static void collect(Filter filter, List<AttributePath> out) {
-        if (filter instanceof Comparison c) {
-            out.add(c.path());
-        } else if (filter instanceof Presence p) {
-            out.add(p.path());
-        } else if (filter instanceof ValuePath v) {
-            // the inner filter's paths are sub-attributes of v.attribute(); compiling checks them
-            out.add(v.attribute());
-        } else if (filter instanceof Not n) {
-            collect(n.filter(), out);
-        } else if (filter instanceof And a) {
-            a.operands().forEach(o -> collect(o, out));
-        } else if (filter instanceof Or o) {
-            o.operands().forEach(x -> collect(x, out));
-        }
     }
 }

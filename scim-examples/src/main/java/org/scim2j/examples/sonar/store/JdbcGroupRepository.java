@@ -421,12 +421,7 @@ public final class JdbcGroupRepository implements GroupRepository {
     }
 
     private static boolean wantsMembers(SearchRequest request) {
-        if (request.attributes().excludedAttributes().stream().anyMatch(a -> a.equalsIgnoreCase("members"))) {
-            return false;
-        }
-        List<String> attributes = request.attributes().attributes();
-        return attributes.isEmpty() || attributes.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT)
-                .matches("(urn:ietf:params:scim:schemas:core:2\\.0:group:)?members(\\..*)?"));
+        return request.attributes().includes("members");
     }
 
     private static Optional<String> groupUuid(Connection c, String scimId) throws SQLException {

@@ -30,7 +30,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -484,13 +483,7 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     private static boolean wantsGroups(SearchRequest request) {
-        List<String> attributes = request.attributes().attributes();
-        List<String> excluded = request.attributes().excludedAttributes();
-        if (excluded.stream().anyMatch(a -> a.equalsIgnoreCase("groups"))) {
-            return false;
-        }
-        return attributes.isEmpty() || attributes.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT)
-                .matches("(urn:ietf:params:scim:schemas:core:2\\.0:user:)?groups(\\..*)?"));
+        return request.attributes().includes("groups");
     }
 
     private static Optional<String> userUuid(Connection c, String scimId) throws SQLException {

@@ -3,6 +3,7 @@ package org.scim2j.core.patch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.filter.FilterEvaluator;
+import org.scim2j.core.internal.SameContent;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 
@@ -59,7 +60,7 @@ public final class PatchEngine {
             applier.apply(operations.get(i), i);
         }
         applier.validate();
-        boolean changed = !work.equals(resource);
+        boolean changed = !SameContent.of(work, resource);
         return new PatchResult(work, changed); // work is a copy either way (equal to the input when unchanged)
     }
 

@@ -46,9 +46,11 @@ final class MembershipWrites {
     /**
      * PUT (RFC 7644 §3.5.1) as a diff: the members of {@code next} not in {@code current} are added, those of
      * {@code current} not in {@code next} removed (ids compared exactly: RFC 7643 §3.1 ids are case-sensitive), and
-     * the other attributes replaced. Okta's app-integration-wizard apps push every membership change this way.
+     * the other attributes replaced. Okta's app-integration-wizard apps push every membership change this way. When
+     * the members are the same set and {@code sameAttributes}, nothing is written and {@code current} is returned.
      */
-    Group put(GroupRepository groups, String id, Group current, Group next, String version, RequestContext ctx) {
+    Group put(GroupRepository groups, String id, Group current, Group next, String version, RequestContext ctx,
+              boolean sameAttributes) {
         Set<String> before = new LinkedHashSet<>();
         current.members().forEach(m -> before.add(m.value()));
         Map<String, Member> after = new LinkedHashMap<>();
@@ -61,6 +63,9 @@ final class MembershipWrites {
                 added.add(member);
             }
         });
+        if (sameAttributes && removed.isEmpty() && added.isEmpty()) {
+            return current;
+        }
         Group attributes = next.toBuilder().members(List.of()).build();
         return groups.update(id, attributes, new MembershipChange(false, removed, added), version, ctx);
     }

@@ -3,6 +3,7 @@ package org.scim2j.spi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.internal.SameContent;
 import org.scim2j.core.patch.MembershipPatch;
 import org.scim2j.core.patch.PatchRequest;
 import org.scim2j.core.patch.PatchResult;
@@ -36,8 +37,10 @@ import java.util.Optional;
  *       password on replace as "unchanged".</li>
  *   <li>PUT without {@code active} clears it (RFC 7644 §3.5.1: a replaced attribute that is not given is
  *       unassigned). Okta, which deactivates by PUT, always sends {@code active}.</li>
- *   <li>A PATCH that changes nothing is not written, so the version stays; an unknown id is 404 before the body is
- *       applied.</li>
+ *   <li>A PATCH or PUT that changes nothing is not written, so the version and ETag stay: a PUT is compared with
+ *       the stored resource as a PATCH result is (read-only attributes aside, multi-valued attributes as
+ *       unordered), and a group PUT whose members are the same set changes no membership. An unknown id is 404
+ *       before the body is applied.</li>
  * </ul>
  */
 public final class ResourceEndpoint {
@@ -109,10 +112,14 @@ public final class ResourceEndpoint {
                     ObjectNode next = body.resource().deepCopy();
                     input.keepImmutable(binding.type(), stored, next);
                     T model = keepPassword(binding.fromJson().apply(next), current);
+                    if (sameContent(binding, current, model, false)) {
+                        return current; // Okta's AIW apps PUT the whole user on every sync: keep the ETag
+                    }
                     if (groups == null) {
                         return binding.repository().replace(id, model, version, ctx);
                     }
-                    Group group = memberships.put(groups, id, (Group) current, (Group) model, version, ctx);
+                    Group group = memberships.put(groups, id, (Group) current, (Group) model, version, ctx,
+                            sameContent(binding, current, model, true));
                     return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
                 });
         return Responses.resource(context.json(), 200, presenter.show(binding, written, request.baseUrl(), selection));
@@ -194,6 +201,28 @@ public final class ResourceEndpoint {
         }
         return cast(groups.getWithoutMembers(id, ctx)
                 .orElseThrow(() -> ScimException.notFound(binding.type().name(), id)));
+    }
+
+    /**
+     * Whether replacing {@code current} with {@code next} would change nothing: their JSON without read-only
+     * attributes (and, if asked, without members) is the same content, as a PATCH result is compared
+     * ({@link SameContent}). A password cannot be compared when the store does not return it, so a new one is a
+     * change.
+     */
+    private <T> boolean sameContent(ResourceBinding<T> binding, T current, T next, boolean ignoringMembers) {
+        if (next instanceof User n && n.password() != null
+                && !(current instanceof User c && n.password().equals(c.password()))) {
+            return false;
+        }
+        ObjectNode before = binding.toJson().apply(current);
+        ObjectNode after = binding.toJson().apply(next);
+        input.stripReadOnly(binding.type(), before);
+        input.stripReadOnly(binding.type(), after);
+        if (ignoringMembers) {
+            before.remove("members");
+            after.remove("members");
+        }
+        return SameContent.of(before, after);
     }
 
     /** The stored resource; also the group again after a membership write, whose result may lack members. */

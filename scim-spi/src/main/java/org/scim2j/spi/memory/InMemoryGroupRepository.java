@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A thread-safe {@link GroupRepository} in memory, <b>for tests and prototypes</b>, with native membership
@@ -91,12 +92,19 @@ public final class InMemoryGroupRepository implements GroupRepository {
                 throw ScimException.notFound("Group", id);
             }
             Map<String, JsonNode> list = new LinkedHashMap<>();
-            if (!members.removeAll()) {
-                current.path("members").forEach(m -> list.put(m.path("value").asText(), m));
+            current.path("members").forEach(m -> list.put(m.path("value").asText(), m));
+            Set<String> before = Set.copyOf(list.keySet());
+            if (members.removeAll()) {
+                list.clear();
             }
             members.removed().forEach(list::remove);
             for (Member m : members.added()) {
                 list.putIfAbsent(m.value(), json.toTree(m));
+            }
+            if (attributes == null && list.keySet().equals(before)) {
+                // Identity providers re-send memberships: a delta that changes none is no change (the version stays).
+                store.requireVersion(id, expectedVersion);
+                return json.toTyped(current, Group.class);
             }
             ObjectNode next = attributes == null ? current : json.toTree(attributes);
             next.remove("members");

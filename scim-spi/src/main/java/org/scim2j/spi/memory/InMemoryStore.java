@@ -112,6 +112,11 @@ final class InMemoryStore<T> {
         return json.deepCopy();
     }
 
+    /** Fails as a write would if the resource is missing or {@code expectedVersion} is stale. */
+    synchronized void requireVersion(String id, String expectedVersion) {
+        require(id, expectedVersion);
+    }
+
     synchronized void delete(String id, String expectedVersion) {
         require(id, expectedVersion);
         byId.remove(id);

@@ -296,4 +296,65 @@ class Rfc7644_3_5_1_ReplaceTest {
         assertThat(omitted.json().path(BADGE).path("card").has("color")).as("the mutable part is cleared").isFalse();
         assertThat(omitted.json().path("schemas")).extracting(JsonNode::asText).contains(BADGE);
     }
+
+    /**
+     * Okta's app-integration-wizard apps PUT the whole user on every sync (IDP-TRAFFIC §1.2, §1.6, OKTA-SCIM20).
+     * A PUT that changes nothing, compared as PATCH compares (the canonical JSON after input processing), is not
+     * written: version, {@code lastModified} and ETag stay (issue 13, finding 2).
+     */
+    @Test
+    void rfc7644_3_5_1_aPutThatChangesNothingIsNotWrittenAndKeepsTheVersion() {
+        TestRepositories.ScriptedUsers users = new TestRepositories.ScriptedUsers();
+        ScimClient client = ScimClient.of(users, new InMemoryGroupRepository(), ScimServiceConfig.defaults());
+        ScimClient.Reply created = client.post("/Users", Rfc7644_3_3_CreateTest.OKTA_CREATE);
+        JsonNode read = client.get("/Users/" + created.id()).json();
+        users.replaced.clear();
+
+        ScimClient.Reply same = client.put("/Users/" + created.id(), echoed(read, "active", BooleanNode.TRUE));
+        ObjectNode reordered = read.deepCopy();
+        reordered.remove("meta");
+        reordered.remove("id");
+        ScimClient.Reply withoutReadOnly = client.put("/Users/" + created.id(), reordered.toString());
+
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(withoutReadOnly.status()).isEqualTo(200);
+        assertThat(users.replaced).as("nothing written").isEmpty();
+        assertThat(same.header("ETag")).isEqualTo(created.header("ETag"));
+        assertThat(same.json().path("meta")).isEqualTo(read.path("meta"));
+        assertThat(client.get("/Users/" + created.id()).json().path("meta")).isEqualTo(read.path("meta"));
+
+        ScimClient.Reply changed = client.put("/Users/" + created.id(), echoed(read, "active", BooleanNode.FALSE));
+        assertThat(changed.header("ETag")).as("a real change is written").isNotEqualTo(created.header("ETag"));
+        assertThat(users.replaced).hasSize(1);
+    }
+
+    @Test
+    void rfc7644_3_5_1_aPutThatOnlySetsAPasswordIsWritten() {
+        TestRepositories.ScriptedUsers users = new TestRepositories.ScriptedUsers();
+        ScimClient client = ScimClient.of(users, new InMemoryGroupRepository(), ScimServiceConfig.defaults());
+        String id = client.post("/Users", Rfc7644_3_3_CreateTest.OKTA_CREATE).id();
+        JsonNode read = client.get("/Users/" + id).json();
+        users.replaced.clear();
+
+        client.put("/Users/" + id, echoed(read, "password", new com.fasterxml.jackson.databind.node.TextNode("n3w")));
+
+        assertThat(users.replaced).as("the password cannot be compared, so it is written").hasSize(1);
+    }
+
+    @Test
+    void rfc7644_3_5_1_aGroupPutWithTheSameMembersInAnotherOrderIsNotWritten() {
+        TestRepositories.CountingGroups groups = new TestRepositories.CountingGroups(true);
+        ScimClient client = ScimClient.of(new InMemoryUserRepository(), groups, ScimServiceConfig.defaults());
+        ScimClient.Reply created = client.post("/Groups", "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":"
+                + "\"Admins\",\"members\":[{\"value\":\"u1\"},{\"value\":\"u2\"},{\"value\":\"u3\"}]}");
+
+        ScimClient.Reply same = client.put("/Groups/" + created.id(), "{\"schemas\":[\"" + GROUP + "\"],"
+                + "\"displayName\":\"Admins\",\"members\":[{\"value\":\"u3\"},{\"value\":\"u1\"},"
+                + "{\"value\":\"u2\"}]}");
+
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(groups.updates).as("no membership write").isEmpty();
+        assertThat(groups.replaces).hasValue(0);
+        assertThat(same.header("ETag")).isEqualTo(created.header("ETag"));
+    }
 }

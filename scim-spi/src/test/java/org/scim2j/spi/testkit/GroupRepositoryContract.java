@@ -217,6 +217,26 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
         assertThat(values(get(created.id()))).containsExactlyInAnyOrder(m.get(0).value(), m.get(1).value());
     }
 
+    /**
+     * Identity providers re-send memberships; a delta that changes no membership is no change, so the version and
+     * {@code lastModified} stay and the group's ETag still matches (issue 13, finding 2).
+     */
+    @Test
+    void aDeltaThatChangesNoMembershipKeepsTheVersion() {
+        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        List<Member> m = members(3);
+        Group created = createWith("Tour Guides", m.subList(0, 2));
+        Group after = repository().update(created.id(), null, new MembershipChange(false,
+                Set.of(m.get(2).value()), List.of(m.get(0))), null, context());
+        assertThat(after.meta().version()).isEqualTo(created.meta().version());
+        Group read = get(created.id());
+        assertThat(read.meta().version()).isEqualTo(created.meta().version());
+        Comparisons.assertSameMeta(read.meta(), created.meta());
+        Group changed = repository().update(created.id(), null, new MembershipChange(false, Set.of(),
+                List.of(m.get(2))), null, context());
+        assertThat(changed.meta().version()).as("a real change").isNotEqualTo(created.meta().version());
+    }
+
     @Test
     void updateWithAttributesReplacesThemAndIgnoresTheirMembers() {
         assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");

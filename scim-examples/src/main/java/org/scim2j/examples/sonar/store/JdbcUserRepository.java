@@ -219,6 +219,10 @@ public final class JdbcUserRepository implements UserRepository {
             return write(c -> {
                 StoredName currentName = currentName(c, id).orElseThrow(() -> ScimException.notFound("User", id));
                 Columns values = Columns.of(resource, currentName.value());
+                if (UnchangedUser.in(c, id, expectedVersion, values.login(), values.name(), values.email(),
+                        resource.active(), values.externalId())) {
+                    return read(c, id).orElseThrow(); // nothing to write: version and updated_at stay
+                }
                 String sql = "UPDATE users SET login = ?, name = ?, email = ?, active = COALESCE(?, active),"
                         + " external_id = ?, external_login = ?, version = version + 1, updated_at = ?"
                         + " WHERE uuid = " + USER_OF_SCIM_ID + (expectedVersion == null ? "" : " AND version = ?");

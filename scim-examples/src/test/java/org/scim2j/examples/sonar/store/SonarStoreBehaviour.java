@@ -214,6 +214,25 @@ abstract class SonarStoreBehaviour {
         assertThat(other.active()).as("a create without active is active").isTrue();
     }
 
+    /**
+     * Okta's AIW apps PUT the whole user on every sync, with attributes this store drops (IDP-TRAFFIC §1.6): a
+     * replace that changes no column writes nothing, so the version and lastModified stay (issue 13, finding 2).
+     */
+    @Test
+    void aReplaceThatChangesNoColumnKeepsTheVersion() {
+        User created = users.create(oktaUser("bjensen"), CTX);
+        User again = oktaUser("bjensen").toBuilder().locale("en-US").nickName("Babs").build();
+
+        User replaced = users.replace(created.id(), again, created.meta().version(), CTX);
+
+        assertThat(replaced.meta()).isEqualTo(created.meta());
+        assertThat(hostUsers()).extracting(HostUser::version).containsExactly(1L);
+        assertThatThrownBy(() -> users.replace(created.id(), again, "7", CTX))
+                .as("a stale version is still a conflict").isInstanceOf(VersionConflictException.class);
+        User renamed = users.replace(created.id(), again.toBuilder().userName("BJensen").build(), null, CTX);
+        assertThat(renamed.meta().version()).as("a new case is a change").isEqualTo("2");
+    }
+
     @Test
     void deleteUnlinksTheScimIdDeactivatesAndKeepsTheHostUser() {
         User created = users.create(oktaUser("bjensen"), CTX);

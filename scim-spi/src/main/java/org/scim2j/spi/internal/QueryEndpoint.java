@@ -35,7 +35,8 @@ import java.util.List;
  * {@code config.unsupportedFilters()} says: a filter the repository does not support is 400 {@code invalidFilter}
  * naming what it does support, a {@code sortBy} it cannot sort is 400 {@code invalidValue}.
  *
- * <p>Cursor paging is passed through to a repository that implements it. A cursor sent for a repository without
+ * <p>Cursor paging is passed through to a repository that implements it, its cursors sealed to the query they
+ * belong to ({@link CursorSeal}). A cursor sent for a repository without
  * cursor support is 400 {@code invalidCursor} (RFC 9865 §2.1) rather than silently ignored: a client paging by
  * cursor that got an index page would see no {@code nextCursor} and stop after the first page. In-memory
  * evaluation pages by index only, so a cursor query the repository cannot filter or sort natively is rejected too.
@@ -53,11 +54,13 @@ public final class QueryEndpoint {
 
     private final ServiceContext context;
     private final Presenter presenter;
+    private final CursorSeal cursors;
 
     /** @param context the shared service state */
     public QueryEndpoint(ServiceContext context) {
         this.context = context;
         this.presenter = new Presenter(context);
+        this.cursors = new CursorSeal(context.config().cursorSecret());
     }
 
     /** GET on a collection (RFC 7644 §3.4.2). */
@@ -163,8 +166,11 @@ public final class QueryEndpoint {
                     + type.endpoint() + "; use startIndex and count (RFC 7644 §3.4.2.4)");
         }
         RequestContext ctx = new RequestContext(request.principal(), request.requestId());
+        String cursorQuery = query.usesCursor() ? CursorSeal.query(type.name(), filter, sortBy, query.sortOrder())
+                : null;
+        String cursor = query.usesCursor() ? cursors.unseal(query.cursor(), cursorQuery) : null;
         SearchRequest search = new SearchRequest(nativeFilter ? filter : null, nativeSort ? sortBy : null,
-                query.sortOrder(), query.startIndex(), query.count(), query.cursor(),
+                query.sortOrder(), query.startIndex(), query.count(), cursor,
                 forRepository(query.selection(), filter, sortBy));
         if (nativeFilter && nativeSort) {
             Page<T> page = binding.repository().search(search, ctx);
@@ -175,7 +181,8 @@ public final class QueryEndpoint {
                 }
                 presented.add(shown(binding, resource, request, query));
             }
-            return new Result(presented, page.totalResults(), page.nextCursor(), page.previousCursor());
+            return new Result(presented, page.totalResults(), cursors.seal(page.nextCursor(), cursorQuery),
+                    cursors.seal(page.previousCursor(), cursorQuery));
         }
         return inMemory(binding, search, nativeFilter ? null : compiled, order, query, request, ctx);
     }

@@ -30,13 +30,19 @@ import java.util.stream.Collectors;
  * @param authenticationSchemes the schemes advertised in {@code /ServiceProviderConfig}
  * @param documentationUri      the host's documentation, or {@code null}
  * @param json                  JSON reading limits and tolerances
+ * @param cursorSecret          the key that seals RFC 9865 cursors (at least 32 characters), or {@code null} for a
+ *                              random one per process: then a cursor is honoured only by the process that issued
+ *                              it, and not after a restart. Servers behind one load balancer share one secret.
  */
 public record ScimServiceConfig(int defaultCount, int maxResults, boolean lenientFilters,
                                 UnsupportedFilters unsupportedFilters, int maxInMemoryScan, PatchOptions patchOptions,
                                 Set<String> noContentOnPatch, ResourceNormalizer.UnknownAttributes unknownAttributes,
                                 int bulkMaxOperations, int bulkMaxPayloadBytes, int maxConflictRetries,
                                 List<AuthenticationScheme> authenticationSchemes, String documentationUri,
-                                ScimJson json) {
+                                ScimJson json, String cursorSecret) {
+
+    /** The shortest {@link #cursorSecret()} accepted. */
+    public static final int MIN_CURSOR_SECRET_LENGTH = 32;
 
     /** What the service does with a filter the repository does not evaluate itself. */
     public enum UnsupportedFilters {
@@ -58,6 +64,10 @@ public record ScimServiceConfig(int defaultCount, int maxResults, boolean lenien
         Objects.requireNonNull(patchOptions, "patchOptions");
         Objects.requireNonNull(unknownAttributes, "unknownAttributes");
         Objects.requireNonNull(json, "json");
+        if (cursorSecret != null && cursorSecret.length() < MIN_CURSOR_SECRET_LENGTH) {
+            throw new IllegalArgumentException("the cursor secret must have at least " + MIN_CURSOR_SECRET_LENGTH
+                    + " characters (e.g. 32 random bytes in hex)");
+        }
         noContentOnPatch = noContentOnPatch.stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         authenticationSchemes = List.copyOf(authenticationSchemes);
@@ -72,7 +82,7 @@ public record ScimServiceConfig(int defaultCount, int maxResults, boolean lenien
         return new ScimServiceConfig(100, 1000, false, UnsupportedFilters.EVALUATE_IN_MEMORY, 10_000,
                 PatchOptions.lenient(), Set.of(), ResourceNormalizer.UnknownAttributes.IGNORE, 100, 1024 * 1024, 3,
                 List.of(AuthenticationScheme.bearerToken(true), AuthenticationScheme.httpBasic(false)), null,
-                ScimJson.defaults());
+                ScimJson.defaults(), null);
     }
 
     /** Whether PATCH on this resource type answers 204. */
@@ -84,55 +94,74 @@ public record ScimServiceConfig(int defaultCount, int maxResults, boolean lenien
     public ScimServiceConfig withPaging(int newDefaultCount, int newMaxResults) {
         return new ScimServiceConfig(newDefaultCount, newMaxResults, lenientFilters, unsupportedFilters,
                 maxInMemoryScan, patchOptions, noContentOnPatch, unknownAttributes, bulkMaxOperations,
-                bulkMaxPayloadBytes, maxConflictRetries, authenticationSchemes, documentationUri, json);
+                bulkMaxPayloadBytes, maxConflictRetries, authenticationSchemes, documentationUri, json, cursorSecret);
     }
 
     /** This with another filter policy. */
     public ScimServiceConfig withFilters(boolean lenient, UnsupportedFilters policy, int scanLimit) {
         return new ScimServiceConfig(defaultCount, maxResults, lenient, policy, scanLimit, patchOptions,
                 noContentOnPatch, unknownAttributes, bulkMaxOperations, bulkMaxPayloadBytes, maxConflictRetries,
-                authenticationSchemes, documentationUri, json);
+                authenticationSchemes, documentationUri, json, cursorSecret);
     }
 
     /** This with another PATCH profile. */
     public ScimServiceConfig withPatchOptions(PatchOptions options) {
         return new ScimServiceConfig(defaultCount, maxResults, lenientFilters, unsupportedFilters, maxInMemoryScan,
                 options, noContentOnPatch, unknownAttributes, bulkMaxOperations, bulkMaxPayloadBytes,
-                maxConflictRetries, authenticationSchemes, documentationUri, json);
+                maxConflictRetries, authenticationSchemes, documentationUri, json, cursorSecret);
     }
 
     /** This with PATCH answering 204 for these resource types. */
     public ScimServiceConfig withNoContentOnPatch(Set<String> resourceTypeNames) {
         return new ScimServiceConfig(defaultCount, maxResults, lenientFilters, unsupportedFilters, maxInMemoryScan,
                 patchOptions, resourceTypeNames, unknownAttributes, bulkMaxOperations, bulkMaxPayloadBytes,
-                maxConflictRetries, authenticationSchemes, documentationUri, json);
+                maxConflictRetries, authenticationSchemes, documentationUri, json, cursorSecret);
     }
 
     /** This with another unknown-attribute policy. */
     public ScimServiceConfig withUnknownAttributes(ResourceNormalizer.UnknownAttributes policy) {
         return new ScimServiceConfig(defaultCount, maxResults, lenientFilters, unsupportedFilters, maxInMemoryScan,
                 patchOptions, noContentOnPatch, policy, bulkMaxOperations, bulkMaxPayloadBytes, maxConflictRetries,
-                authenticationSchemes, documentationUri, json);
+                authenticationSchemes, documentationUri, json, cursorSecret);
     }
 
     /** This with other bulk limits. */
     public ScimServiceConfig withBulkLimits(int maxOperations, int maxPayloadBytes) {
         return new ScimServiceConfig(defaultCount, maxResults, lenientFilters, unsupportedFilters, maxInMemoryScan,
                 patchOptions, noContentOnPatch, unknownAttributes, maxOperations, maxPayloadBytes, maxConflictRetries,
-                authenticationSchemes, documentationUri, json);
+                authenticationSchemes, documentationUri, json, cursorSecret);
     }
 
     /** This with other advertised authentication schemes. */
     public ScimServiceConfig withAuthenticationSchemes(List<AuthenticationScheme> schemes, String docs) {
         return new ScimServiceConfig(defaultCount, maxResults, lenientFilters, unsupportedFilters, maxInMemoryScan,
                 patchOptions, noContentOnPatch, unknownAttributes, bulkMaxOperations, bulkMaxPayloadBytes,
-                maxConflictRetries, schemes, docs, json);
+                maxConflictRetries, schemes, docs, json, cursorSecret);
     }
 
     /** This with other JSON limits. */
     public ScimServiceConfig withJson(ScimJson newJson) {
         return new ScimServiceConfig(defaultCount, maxResults, lenientFilters, unsupportedFilters, maxInMemoryScan,
                 patchOptions, noContentOnPatch, unknownAttributes, bulkMaxOperations, bulkMaxPayloadBytes,
-                maxConflictRetries, authenticationSchemes, documentationUri, newJson);
+                maxConflictRetries, authenticationSchemes, documentationUri, newJson, cursorSecret);
+    }
+
+    /** This with a cursor secret shared by every server of one deployment ({@code null}: random per process). */
+    public ScimServiceConfig withCursorSecret(String secret) {
+        return new ScimServiceConfig(defaultCount, maxResults, lenientFilters, unsupportedFilters, maxInMemoryScan,
+                patchOptions, noContentOnPatch, unknownAttributes, bulkMaxOperations, bulkMaxPayloadBytes,
+                maxConflictRetries, authenticationSchemes, documentationUri, json, secret);
+    }
+
+    /** Every component but the cursor secret, which is only said to be set or not. */
+    @Override
+    public String toString() {
+        return "ScimServiceConfig[defaultCount=" + defaultCount + ", maxResults=" + maxResults + ", lenientFilters="
+                + lenientFilters + ", unsupportedFilters=" + unsupportedFilters + ", maxInMemoryScan="
+                + maxInMemoryScan + ", patchOptions=" + patchOptions + ", noContentOnPatch=" + noContentOnPatch
+                + ", unknownAttributes=" + unknownAttributes + ", bulkMaxOperations=" + bulkMaxOperations
+                + ", bulkMaxPayloadBytes=" + bulkMaxPayloadBytes + ", maxConflictRetries=" + maxConflictRetries
+                + ", authenticationSchemes=" + authenticationSchemes + ", documentationUri=" + documentationUri
+                + ", json=" + json + ", cursorSecret=" + (cursorSecret == null ? "random per process" : "set") + "]";
     }
 }

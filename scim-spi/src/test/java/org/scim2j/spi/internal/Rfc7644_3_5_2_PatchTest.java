@@ -383,7 +383,7 @@ class Rfc7644_3_5_2_PatchTest {
                     config.unsupportedFilters(), config.maxInMemoryScan(), config.patchOptions(),
                     config.noContentOnPatch(), config.unknownAttributes(), config.bulkMaxOperations(),
                     config.bulkMaxPayloadBytes(), threads - 1, config.authenticationSchemes(),
-                    config.documentationUri(), config.json());
+                    config.documentationUri(), config.json(), config.cursorSecret());
             TestRepositories.CountingGroups replacing = new TestRepositories.CountingGroups(false);
 
             assertNoLostMember(ScimClient.of(new InMemoryUserRepository(), replacing, config), replacing, threads);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.scim2j.spi.FilterSupport;
 import org.scim2j.spi.RepositoryCapabilities;
+import org.scim2j.spi.SearchRequest;
 import org.scim2j.spi.memory.InMemoryGroupRepository;
 
 import java.util.ArrayList;
@@ -115,5 +116,71 @@ class Rfc9865_CursorPaginationTest {
 
         assertThat(detail).contains("cursor");
         assertThat(c.get("/Users?filter=externalId eq \"x\"").status()).isEqualTo(200);
+    }
+
+    // --- tamper-evident cursors bound to their query (issue 13, finding 5) ----------------------------------
+
+    private String firstNextCursor(ScimTestClient c, String query) {
+        ScimTestClient.Reply first = c.get("/Users?" + query + "&cursor=&count=2");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        return first.json().get("nextCursor").asText();
+    }
+
+    @Test
+    void rfc9865_2_1_aCursorReusedWithAnotherFilterOrSortIsInvalidCursor() {
+        seedFive();
+        String cursor = firstNextCursor(client, "filter=userName sw \"user\"");
+        int searches = users.searches().size();
+
+        client.get("/Users?filter=userName sw \"user1\"&cursor=" + cursor + "&count=2")
+                .assertError(400, "invalidCursor");
+        client.get("/Users?cursor=" + cursor + "&count=2").assertError(400, "invalidCursor");
+        client.get("/Users?filter=userName sw \"user\"&sortBy=userName&cursor=" + cursor + "&count=2")
+                .assertError(400, "invalidCursor");
+        assertThat(users.searches()).as("the repository never sees such a cursor").hasSize(searches);
+        assertThat(client.get("/Users?filter=userName sw \"user\"&cursor=" + cursor + "&count=2").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void rfc9865_2_1_aTamperedOrHandMadeCursorIsInvalidCursor() {
+        seedFive();
+        String cursor = firstNextCursor(client, "sortBy=userName");
+        char last = cursor.charAt(cursor.length() - 1);
+        String tampered = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
+        String raw = "c" + Integer.toString(3 * 7919, 36); // what the repository itself would issue for page 2
+
+        client.get("/Users?sortBy=userName&cursor=" + tampered + "&count=2").assertError(400, "invalidCursor");
+        client.get("/Users?sortBy=userName&cursor=" + raw + "&count=2").assertError(400, "invalidCursor");
+        client.get("/Users?sortBy=userName&cursor=%00&count=2").assertError(400, "invalidCursor");
+        assertThat(users.searches()).extracting(SearchRequest::cursor).containsOnly("");
+    }
+
+    @Test
+    void rfc9865_2_aCursorIsHonouredByEveryServiceSharingTheSecret() {
+        seedFive();
+        String secret = "0123456789abcdef0123456789abcdef-shared";
+        ScimServiceConfig shared = ScimServiceConfig.defaults().withCursorSecret(secret);
+        ScimTestClient one = new ScimTestClient(ScimService.builder().users(users).config(shared).build());
+        ScimTestClient two = new ScimTestClient(ScimService.builder().users(users).config(shared).build());
+        ScimTestClient other = new ScimTestClient(ScimService.builder().users(users)
+                .config(ScimServiceConfig.defaults().withCursorSecret(secret.replace('0', '1'))).build());
+        ScimTestClient unset = new ScimTestClient(ScimService.builder().users(users).build());
+
+        String cursor = firstNextCursor(one, "sortBy=userName");
+
+        assertThat(two.get("/Users?sortBy=userName&cursor=" + cursor + "&count=2").resources("userName"))
+                .containsExactly("user3@example.com", "user4@example.com");
+        other.get("/Users?sortBy=userName&cursor=" + cursor + "&count=2").assertError(400, "invalidCursor");
+        String processCursor = firstNextCursor(unset, "sortBy=userName");
+        assertThat(client.get("/Users?sortBy=userName&cursor=" + processCursor + "&count=2").status())
+                .as("without a configured secret, services of one process share a random one").isEqualTo(200);
+    }
+
+    @Test
+    void aCursorSecretShorterThan32CharactersIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> ScimServiceConfig.defaults().withCursorSecret("short"))
+                .withMessageContaining("32");
     }
 }

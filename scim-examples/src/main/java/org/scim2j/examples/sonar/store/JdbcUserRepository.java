@@ -444,7 +444,8 @@ public final class JdbcUserRepository implements UserRepository {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)
                         .split(":", 3);
-                if (parts.length == 3 && parts[0].equals(VERSION)) {
+                // an id with a NUL names no user; PostgreSQL would fail the query on it (see Rows#hasNul)
+                if (parts.length == 3 && parts[0].equals(VERSION) && !Rows.hasNul(parts[2])) {
                     int total = Integer.parseInt(parts[1]);
                     if (total >= 0) {
                         return new Cursor(total, parts[2]);

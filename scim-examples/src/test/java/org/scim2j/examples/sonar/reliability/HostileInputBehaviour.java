@@ -319,4 +319,41 @@ abstract class HostileInputBehaviour {
                 .isEqualTo(201);
         soft.assertAll();
     }
+
+    /**
+     * Issue 13, finding 5: the cursor was plain base64 of {@code k2:<total>:<lastId>}, so a client set
+     * {@code totalResults} at will, carried a cursor over to another filter (and got that query's count), and on
+     * PostgreSQL a NUL in it gave 500. Cursors are now sealed to their query by the library: anything else is 400
+     * {@code invalidCursor} (RFC 9865 §2.1), the same on H2 and PostgreSQL.
+     */
+    @Test
+    void cursorsCannotBeForgedOrCarriedOverToAnotherQuery() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        ScimHttp.Answer first = scim.get("/Users?cursor=&count=1");
+        String next = first.json().path("nextCursor").asText();
+        soft.assertThat(next).as("%s", first).isNotEmpty();
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        java.util.List<String> forged = new java.util.ArrayList<>();
+        for (String text : List.of("k2:999:" + alice, "k2:1:\u0000", "k2:1:" + alice + "\u0000", "k2:1:'; --")) {
+            forged.add(base64.encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        forged.add(next.substring(0, next.length() - 2) + (next.endsWith("AA") ? "BB" : "AA"));
+        forged.add("%00");
+        for (String cursor : forged) {
+            ScimHttp.Answer answer = scim.get("/Users?cursor=" + cursor + "&count=1");
+            soft.assertThat(answer.status()).as("cursor %s: %s", cursor, answer).isEqualTo(400);
+            soft.assertThat(answer.json().path("scimType").asText()).as("cursor %s", cursor)
+                    .isEqualTo("invalidCursor");
+            assertScimError(soft, answer, "cursor " + cursor);
+        }
+        ScimHttp.Answer otherQuery = scim.get("/Users?filter=" + ScimHttp.encode("userName sw \"b\"") + "&cursor="
+                + next + "&count=1");
+        soft.assertThat(otherQuery.status()).as("%s", otherQuery).isEqualTo(400);
+        soft.assertThat(otherQuery.json().path("scimType").asText()).isEqualTo("invalidCursor");
+        ScimHttp.Answer second = scim.get("/Users?cursor=" + next + "&count=1");
+        soft.assertThat(second.status()).as("%s", second).isEqualTo(200);
+        soft.assertThat(second.json().path("totalResults").asInt()).isEqualTo(2);
+        assertTablesIntact(soft, "forged cursors");
+        soft.assertAll();
+    }
 }

@@ -480,6 +480,24 @@ abstract class SonarStoreBehaviour {
         assertThat(seen).containsExactlyElementsOf(activeIds);
     }
 
+    /**
+     * The service seals cursors (a client cannot hand one in), but the store refuses a malformed one itself too:
+     * a NUL in the cursor's id made PostgreSQL fail the query (500) where H2 found nothing (issue 13, finding 5).
+     */
+    @Test
+    void aCursorWithANulOrGarbageIsInvalidCursorOnEveryDatabase() {
+        users.create(oktaUser("bjensen"), CTX);
+        for (String text : List.of("k2:1:\u0000", "k2:1:a\u0000b", "k2:-1:x", "k2:x:y", "k1:1:x", "\u0000")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10,
+                    cursor, AttributeSelection.all()), CTX))
+                    .as(text.replace("\u0000", "\\0"))
+                    .isInstanceOfSatisfying(ScimException.class,
+                            e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_CURSOR));
+        }
+    }
+
     @Test
     void aForeignCursorOrACursorWithSortByIsRefused() {
         assertThatThrownBy(() -> users.search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10,

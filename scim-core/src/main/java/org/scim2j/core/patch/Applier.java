@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
-import org.scim2j.core.filter.FilterEvaluator;
+import org.scim2j.core.filter.internal.FilterCompiler;
+import org.scim2j.core.filter.internal.Matcher;
 import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.AttributeType;
 import org.scim2j.core.schema.Mutability;
 import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.core.schema.ResourceType;
@@ -19,30 +21,42 @@ import org.scim2j.filter.CompareOp;
 import org.scim2j.filter.Comparison;
 import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterParseException;
+import org.scim2j.filter.FilterValue;
 import org.scim2j.filter.PatchPath;
 import org.scim2j.filter.ValuePath;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
-/** Applies the operations of one request to one working copy. Not thread-safe; one per request. */
+/**
+ * Applies the operations of one request to one working copy. Not thread-safe; one per request.
+ *
+ * <p>Linear in the size of the request and of the resource: checks that would scan an array once per value or per
+ * operation go through {@link ArrayIndexes}, values are removed from an array in one pass, and {@code primary} is
+ * moved without scanning for the previous holder. An operation that adds values to a multi-valued attribute, or sets
+ * a sub-attribute of the values a {@code [sub eq "..."]} filter selects (Entra ID's
+ * {@code emails[type eq "work"].value}), keeps the indexes up to date; any other operation starts with fresh ones.
+ */
 final class Applier {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final SchemaRegistry registry;
-    private final FilterEvaluator evaluator;
     private final PatchOptions options;
     private final ResourceType type;
     private final ObjectNode resource;
     private final Values values;
+    private final ArrayIndexes indexes = new ArrayIndexes();
 
-    Applier(SchemaRegistry registry, FilterEvaluator evaluator, PatchOptions options, ResourceType type,
-            ObjectNode resource) {
+    Applier(SchemaRegistry registry, PatchOptions options, ResourceType type, ObjectNode resource) {
         this.registry = registry;
-        this.evaluator = evaluator;
         this.options = options;
         this.type = type;
         this.resource = resource;
@@ -51,11 +65,30 @@ final class Applier {
 
     void apply(PatchOperation operation, int index) {
         String where = "Operations[" + index + "]";
+        if (!keepsIndexes(operation)) {
+            indexes.clear();
+        }
         if (operation.path() == null) {
             applyWithoutPath(operation, where);
         } else {
             applyPath(operation.op(), operation.path(), operation.value(), where);
         }
+    }
+
+    /**
+     * Whether the operation changes arrays only in ways {@link ArrayIndexes} tracks: an {@code add} of values, or
+     * setting a sub-attribute of filtered values to a value.
+     */
+    private static boolean keepsIndexes(PatchOperation operation) {
+        PatchPath path = operation.path();
+        if (path == null) {
+            return false;
+        }
+        if (path.valueFilter() == null) {
+            return path.subAttribute() == null && operation.op() == PatchOp.ADD;
+        }
+        return path.subAttribute() != null && operation.op() != PatchOp.REMOVE && operation.value() != null
+                && !operation.value().isNull();
     }
 
     /** RFC 7644 §3.5.2.1 / §3.5.2.3: without a path, the value is an object of attributes to add or replace. */
@@ -199,8 +232,9 @@ final class Applier {
                 }
                 ArrayNode array = NODES.arrayNode();
                 for (JsonNode element : incoming) {
-                    if (!containsEquivalent(array, element, attribute)) {
+                    if (!indexes.containsEquivalent(array, element, attribute)) {
                         array.add(element);
+                        indexes.appended(array, element);
                     }
                 }
                 requireImmutableUnchanged(attribute, target.current(resource), array, where);
@@ -210,9 +244,10 @@ final class Applier {
             JsonNode current = target.current(resource);
             ArrayNode array = current instanceof ArrayNode a ? a : NODES.arrayNode();
             for (JsonNode element : incoming) {
-                if (!containsEquivalent(array, element, attribute)) {
+                if (!indexes.containsEquivalent(array, element, attribute)) {
                     array.add(element);
-                    clearOtherPrimaries(array, element);
+                    indexes.appended(array, element);
+                    movePrimary(array, element);
                 }
             }
             if (!array.isEmpty()) {
@@ -275,16 +310,22 @@ final class Applier {
             }
             return;
         }
-        boolean removedAny = false;
+        // One pass over the array, whatever the number of listed values (as Values.sameText compares them).
+        Set<String> texts = new HashSet<>();
+        Set<JsonNode> others = new HashSet<>();
         for (JsonNode element : listed) {
             JsonNode id = element.get("value");
-            for (int i = array.size() - 1; i >= 0; i--) {
-                if (Values.sameText(valueSub, array.get(i).get("value"), id)) {
-                    array.remove(i);
-                    removedAny = true;
-                }
+            if (id != null && id.isTextual()) {
+                texts.add(ArrayIndexes.textKey(id.textValue(), valueSub.caseExact()));
+            } else if (id != null) {
+                others.add(id);
             }
         }
+        boolean removedAny = retainIf(array, existing -> {
+            JsonNode id = existing.get("value");
+            return id == null || (id.isTextual() ? !texts.contains(ArrayIndexes.textKey(id.textValue(),
+                    valueSub.caseExact())) : !others.contains(id));
+        });
         if (!removedAny && !options.allows(Tolerance.REMOVE_WITHOUT_TARGET)) {
             throw noTarget(where, attribute);
         }
@@ -340,28 +381,18 @@ final class Applier {
             throw ScimException.invalidPath(where + ": a value filter needs a multi-valued complex attribute, and '"
                     + attribute.name() + "' is not one");
         }
-        ElementMatcher matcher = matcher(target, filter, where);
         JsonNode current = target.current(resource);
         ArrayNode array = current instanceof ArrayNode a ? a : null;
-        List<ObjectNode> matched = new ArrayList<>();
-        if (array != null) {
-            for (JsonNode element : array) {
-                if (element instanceof ObjectNode object && matcher.matches(object)) {
-                    matched.add(object);
-                }
-            }
-        }
+        List<ObjectNode> matched = matching(target, array, filter, where);
         if (matched.isEmpty()) {
             handleNoMatch(op, target, filter, sub, value, where);
             return;
         }
+        Set<JsonNode> selected = Collections.newSetFromMap(new IdentityHashMap<>());
+        selected.addAll(matched);
         if (op == PatchOp.REMOVE) {
             if (sub == null) {
-                for (int i = array.size() - 1; i >= 0; i--) {
-                    if (containsIdentity(matched, array.get(i))) {
-                        array.remove(i);
-                    }
-                }
+                retainIf(array, element -> !selected.contains(element));
                 if (array.isEmpty()) {
                     removeAttribute(target, where);
                 }
@@ -376,21 +407,20 @@ final class Applier {
         if (sub != null) {
             JsonNode converted = value == null || value.isNull() ? null : values.simpleOrComplex(sub, value, where);
             for (ObjectNode element : matched) {
+                JsonNode before = element.get(sub.name());
                 setOrRemove(element, sub, converted, where);
-                if (converted != null && "primary".equals(sub.name()) && converted.asBoolean(false)) {
-                    clearOtherPrimaries(array, element);
-                }
+                indexes.changed(array, element, sub.name(), before, element.get(sub.name()));
+            }
+            if (converted != null && "primary".equals(sub.name()) && converted.asBoolean(false)) {
+                // each match made primary in turn, each taking it from the others: the last one keeps it
+                movePrimary(array, matched.get(matched.size() - 1));
             }
             dropEmptyElements(target, array, where);
             return;
         }
         if (op == PatchOp.REPLACE && value != null && value.isArray() && value.isEmpty()) {
             // RFC 7644 §3.5.2.3 as UnboundID reads it: replacing the matched values with nothing removes them.
-            for (int i = array.size() - 1; i >= 0; i--) {
-                if (containsIdentity(matched, array.get(i))) {
-                    array.remove(i);
-                }
-            }
+            retainIf(array, element -> !selected.contains(element));
             if (array.isEmpty()) {
                 removeAttribute(target, where);
             }
@@ -410,9 +440,9 @@ final class Applier {
                         field.getValue(), where);
                 element.set(field.getKey(), field.getValue().deepCopy());
             }
-            if (incoming.path("primary").asBoolean(false)) {
-                clearOtherPrimaries(array, element);
-            }
+        }
+        if (incoming.path("primary").asBoolean(false)) {
+            movePrimary(array, matched.get(matched.size() - 1));
         }
     }
 
@@ -446,10 +476,9 @@ final class Applier {
         JsonNode current = target.current(resource);
         ArrayNode array = current instanceof ArrayNode a ? a : NODES.arrayNode();
         array.add(element);
+        indexes.appended(array, element);
         target.set(resource, array);
-        if (element.path("primary").asBoolean(false)) {
-            clearOtherPrimaries(array, element);
-        }
+        movePrimary(array, element);
     }
 
     /** {@code type eq "work"}: a single equality on a simple sub-attribute, which names the value to create. */
@@ -464,27 +493,52 @@ final class Applier {
         return null;
     }
 
-    private ElementMatcher matcher(PatchTarget target, Filter filter, String where) {
+    /**
+     * The values of {@code array} the path's filter selects, in array order: for {@code [sub eq "text"]} on a string
+     * sub-attribute (what identity providers send) from an index, else in one scan with the filter compiled for
+     * values.
+     */
+    private List<ObjectNode> matching(PatchTarget target, ArrayNode array, Filter filter, String where) {
         AttributePath attributePath = target.resolved.extension()
                 ? new AttributePath(target.resolved.schemaUrn(), target.attribute.name(), null)
                 : AttributePath.of(target.attribute.name());
-        var compiled = compile(new ValuePath(attributePath, filter), where);
-        String extension = target.resolved.extension() ? target.resolved.schemaUrn() : null;
-        String name = target.attribute.name();
-        return element -> {
-            ObjectNode probe = NODES.objectNode();
-            ObjectNode holder = extension == null ? probe : probe.putObject(extension);
-            holder.putArray(name).add(element);
-            return compiled.matches(probe);
-        };
-    }
-
-    private org.scim2j.core.filter.ResourceFilter compile(Filter filter, String where) {
+        Matcher matcher;
         try {
-            return evaluator.compile(filter, type);
+            matcher = FilterCompiler.compileValueFilter(registry, type, new ValuePath(attributePath, filter));
         } catch (ScimException e) {
             throw ScimException.invalidPath(where + ": " + e.detail());
         }
+        if (array == null) {
+            return List.of();
+        }
+        AttributeDefinition indexed = indexedSubAttribute(filter, target.attribute);
+        if (indexed != null) {
+            String literal = ((FilterValue.StringValue) ((Comparison) filter).value()).value();
+            return new ArrayList<>(indexes.withSubValue(array, indexed, literal));
+        }
+        List<ObjectNode> matched = new ArrayList<>();
+        for (JsonNode element : array) {
+            if (element instanceof ObjectNode object && matcher.matches(object)) {
+                matched.add(object);
+            }
+        }
+        return matched;
+    }
+
+    /**
+     * The sub-attribute of {@code [sub eq "text"]} when the filter is that and {@code sub} a string sub-attribute
+     * other than {@code primary} (whose index the values' {@code primary} moves would keep invalidating), else null.
+     */
+    private static AttributeDefinition indexedSubAttribute(Filter filter, AttributeDefinition attribute) {
+        if (filter instanceof Comparison c && c.op() == CompareOp.EQ && c.path().schema() == null
+                && !c.path().hasSubAttribute() && c.value() instanceof FilterValue.StringValue) {
+            AttributeDefinition sub = attribute.subAttribute(c.path().name());
+            if (sub != null && !sub.multiValued() && !sub.name().equals("primary")
+                    && (sub.type() == AttributeType.STRING || sub.type() == AttributeType.REFERENCE)) {
+                return sub;
+            }
+        }
+        return null;
     }
 
     // ---- shared ----------------------------------------------------------------------------------------------
@@ -505,11 +559,7 @@ final class Applier {
     }
 
     private void dropEmptyElements(PatchTarget target, ArrayNode array, String where) {
-        for (int i = array.size() - 1; i >= 0; i--) {
-            if (array.get(i).isEmpty()) {
-                array.remove(i);
-            }
-        }
+        retainIf(array, element -> !element.isEmpty());
         if (array.isEmpty()) {
             removeAttribute(target, where);
         }
@@ -534,42 +584,38 @@ final class Applier {
         }
     }
 
-    /** RFC 7644 §3.5.2.1: adding a value already present changes nothing. */
-    private static boolean containsEquivalent(ArrayNode array, JsonNode candidate, AttributeDefinition attribute) {
-        AttributeDefinition valueSub = attribute.isComplex() ? attribute.subAttribute("value") : null;
-        boolean byValue = valueSub != null && valueSub.mutability() == Mutability.IMMUTABLE
-                && candidate.hasNonNull("value");
-        for (JsonNode existing : array) {
-            if (byValue) {
-                if (Values.sameText(valueSub, existing.get("value"), candidate.get("value"))) {
-                    return true;
-                }
-            } else if (candidate.isObject() ? Values.isSubset(candidate, existing) : candidate.equals(existing)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** RFC 7643 §2.4: "primary" true appears at most once; setting it moves it. */
-    private static void clearOtherPrimaries(ArrayNode array, JsonNode keep) {
+    /**
+     * RFC 7643 §2.4: {@code "primary": true} appears at most once; when {@code keep} has it, the others lose it.
+     * The values holding it are tracked ({@link ArrayIndexes#primaries}), so this costs no scan of the array.
+     */
+    private void movePrimary(ArrayNode array, JsonNode keep) {
         if (!keep.path("primary").asBoolean(false)) {
             return;
         }
-        for (JsonNode element : array) {
-            if (element != keep && element instanceof ObjectNode object && object.path("primary").asBoolean(false)) {
-                object.put("primary", false);
+        for (ObjectNode other : new ArrayList<>(indexes.primaries(array))) {
+            if (other != keep) {
+                JsonNode before = other.get("primary");
+                other.put("primary", false);
+                indexes.changed(array, other, "primary", before, other.get("primary"));
             }
         }
     }
 
-    private static boolean containsIdentity(List<ObjectNode> list, JsonNode node) {
-        for (ObjectNode o : list) {
-            if (o == node) {
-                return true;
+    /** Keeps the values of {@code array} that pass, in one pass; whether any was removed. */
+    private boolean retainIf(ArrayNode array, Predicate<JsonNode> keep) {
+        List<JsonNode> kept = new ArrayList<>(array.size());
+        for (JsonNode element : array) {
+            if (keep.test(element)) {
+                kept.add(element);
             }
         }
-        return false;
+        if (kept.size() == array.size()) {
+            return false;
+        }
+        array.removeAll();
+        array.addAll(kept);
+        indexes.clear();
+        return true;
     }
 
     private static ScimException noTarget(String where, AttributeDefinition attribute) {
@@ -581,11 +627,5 @@ final class Applier {
     /** After all operations: required attributes present, at most one primary per attribute. */
     void validate() {
         PatchResultCheck.requireValid(registry, type, resource);
-    }
-
-    /** Whether one value of a multi-valued attribute matches the path's filter. */
-    @FunctionalInterface
-    private interface ElementMatcher {
-        boolean matches(ObjectNode element);
     }
 }

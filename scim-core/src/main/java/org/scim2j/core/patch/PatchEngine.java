@@ -2,7 +2,6 @@ package org.scim2j.core.patch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.filter.FilterEvaluator;
 import org.scim2j.core.internal.SameContent;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
@@ -30,7 +29,6 @@ public final class PatchEngine {
 
     private final SchemaRegistry registry;
     private final PatchOptions options;
-    private final FilterEvaluator evaluator;
 
     /**
      * @param registry the schemas to apply operations through
@@ -39,7 +37,6 @@ public final class PatchEngine {
     public PatchEngine(SchemaRegistry registry, PatchOptions options) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.options = Objects.requireNonNull(options, "options");
-        this.evaluator = new FilterEvaluator(registry);
     }
 
     /** The compatibility profile. */
@@ -54,7 +51,7 @@ public final class PatchEngine {
      */
     public PatchResult apply(ResourceType type, ObjectNode resource, PatchRequest request) {
         ObjectNode work = resource.deepCopy();
-        Applier applier = new Applier(registry, evaluator, options, type, work);
+        Applier applier = new Applier(registry, options, type, work);
         List<PatchOperation> operations = request.operations();
         for (int i = 0; i < operations.size(); i++) {
             applier.apply(operations.get(i), i);

@@ -40,8 +40,9 @@ public record PatchRequest(List<PatchOperation> operations) {
      * ignoring case (RFC 7643 §2.1); unknown members of an operation are ignored.
      *
      * @throws ScimException 400 {@code invalidSyntax} for a malformed body, {@code invalidPath} for a path that does
-     *                       not parse, {@code invalidValue} for a missing value; the detail names the tolerance that
-     *                       would accept a request refused only because it is off
+     *                       not parse, {@code invalidValue} for a missing value or more operations than
+     *                       {@link PatchOptions#maxOperations()}; the detail names the tolerance that would accept a
+     *                       request refused only because it is off
      */
     public static PatchRequest fromJson(JsonNode body, PatchOptions options) {
         if (body == null || !body.isObject()) {
@@ -61,6 +62,11 @@ public record PatchRequest(List<PatchOperation> operations) {
         if (list.isEmpty() && !options.allows(Tolerance.EMPTY_OPERATIONS)) {
             throw ScimException.invalidSyntax("\"Operations\" must hold at least one operation (an empty list is "
                     + "accepted with " + Tolerance.EMPTY_OPERATIONS.settingName() + ")");
+        }
+        if (list.size() > options.maxOperations()) {
+            throw ScimException.invalidValue("\"Operations\" has " + list.size() + " operations; this service provider"
+                    + " accepts at most " + options.maxOperations() + " per PATCH request (maxOperations): send them in"
+                    + " several requests");
         }
         List<PatchOperation> operations = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {

@@ -27,9 +27,19 @@ final class Values {
         this.options = options;
     }
 
-    /** The values for a multi-valued attribute: an array, or one value read as a one-element array. */
+    /**
+     * The values for a multi-valued attribute: an array, or one value read as a one-element array.
+     *
+     * @throws ScimException 400 {@code invalidValue} for more than {@link PatchOptions#maxValuesPerAttribute()}
+     */
     List<JsonNode> elements(AttributeDefinition attribute, JsonNode value, String where) {
-        List<JsonNode> out = new ArrayList<>();
+        int count = value.isArray() ? value.size() : 1;
+        if (count > options.maxValuesPerAttribute()) {
+            throw ScimException.invalidValue(where + ": " + count + " values for '" + attribute.name()
+                    + "'; this service provider accepts at most " + options.maxValuesPerAttribute() + " per attribute"
+                    + " in one operation (maxValuesPerAttribute): send them in several operations or requests");
+        }
+        List<JsonNode> out = new ArrayList<>(value.isArray() ? value.size() : 1);
         if (value.isArray()) {
             for (JsonNode element : value) {
                 if (!element.isNull()) {

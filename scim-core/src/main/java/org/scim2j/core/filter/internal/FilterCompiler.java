@@ -158,11 +158,21 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
         return context -> !operand.matches(context);
     }
 
-    @Override
-    public Matcher visitValuePath(ValuePath filter) {
-        if (scope != null) {
-            throw ScimException.invalidFilter("value paths cannot nest: " + filter);
-        }
+    /**
+     * Compiles the filter of a value path {@code attribute[filter]} into a matcher of one value of the attribute (the
+     * object itself, not a resource holding it), as a PATCH path selects values (RFC 7644 §3.5.2).
+     *
+     * @throws ScimException 400 {@code invalidFilter} as for a value path in a filter
+     */
+    public static Matcher compileValueFilter(SchemaRegistry registry, ResourceType type, ValuePath valuePath) {
+        return new FilterCompiler(registry, type, null).valueFilter(valuePath);
+    }
+
+    private Matcher valueFilter(ValuePath filter) {
+        return filter.filter().accept(new FilterCompiler(registry, type, valuePathAttribute(filter)));
+    }
+
+    private ResolvedAttribute valuePathAttribute(ValuePath filter) {
         ResolvedAttribute resolved = registry.resolve(type, filter.attribute(), ScimType.INVALID_FILTER);
         if (!resolved.attribute().isComplex()) {
             throw ScimException.invalidFilter("'" + filter.attribute() + "' is not a complex attribute, so it has no "
@@ -172,6 +182,15 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
             throw ScimException.invalidFilter("'" + filter.attribute() + "' is never returned (RFC 7643 §2.2) and "
                     + "cannot be filtered on");
         }
+        return resolved;
+    }
+
+    @Override
+    public Matcher visitValuePath(ValuePath filter) {
+        if (scope != null) {
+            throw ScimException.invalidFilter("value paths cannot nest: " + filter);
+        }
+        ResolvedAttribute resolved = valuePathAttribute(filter);
         Matcher inner = filter.filter().accept(new FilterCompiler(registry, type, resolved));
         AttributeLocator at = AttributeLocator.of(resolved, null);
         return context -> {

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * <tr><td>{@code scim.baseUrl}</td><td>derived</td><td>absolute base URL for Location and meta.location</td></tr>
  * <tr><td>{@code scim.trustForwardedHeaders}</td><td>{@code false}</td><td>derive the base URL from
  *     Forwarded / X-Forwarded-* headers</td></tr>
- * <tr><td>{@code scim.maxPayloadBytes}</td><td>1048576</td><td>largest request body (413 beyond)</td></tr>
+ * <tr><td>{@code scim.maxPayloadBytes}</td><td>1048576</td><td>largest request body (413 beyond), for the
+ *     servlet and the service's JSON reader alike; a group PUT holds about 48 bytes per member</td></tr>
  * <tr><td>{@code scim.defaultCount}</td><td>100</td><td>page size when a query gives none</td></tr>
  * <tr><td>{@code scim.maxResults}</td><td>1000</td><td>largest page (filter.maxResults)</td></tr>
  * <tr><td>{@code scim.filter.lenient}</td><td>{@code false}</td><td>accept unquoted filter values</td></tr>
@@ -36,6 +37,13 @@ import java.util.stream.Collectors;
  *     off, e.g. {@code scim.patch.tolerance.EMPTY_OPERATIONS=false}</td></tr>
  * <tr><td>{@code scim.patch.noContent}</td><td>none</td><td>resource types whose PATCH answers 204, e.g.
  *     {@code Group}</td></tr>
+ * <tr><td>{@code scim.patch.maxOperations}</td><td>1000</td><td>most operations per PATCH request (400
+ *     {@code invalidValue} beyond)</td></tr>
+ * <tr><td>{@code scim.patch.maxValuesPerAttribute}</td><td>100000</td><td>most values one PATCH operation gives
+ *     one multi-valued attribute (400 {@code invalidValue} beyond)</td></tr>
+ * <tr><td>{@code scim.cursor.secret}</td><td>random per process</td><td>the key sealing RFC 9865 cursors, at
+ *     least 32 characters; servers behind one load balancer share it (unset: cursors do not survive a restart and
+ *     work only on the server that issued them)</td></tr>
  * <tr><td>{@code scim.bulk.maxOperations}</td><td>100</td><td>most operations per bulk request</td></tr>
  * <tr><td>{@code scim.bulk.maxPayloadBytes}</td><td>1048576</td><td>largest bulk request</td></tr>
  * </table>
@@ -84,10 +92,21 @@ public final class ScimConfiguration {
         config = config.withFilters(bool("scim.filter.lenient", false), policy,
                 intValue("scim.filter.maxScan", config.maxInMemoryScan()));
         config = config.withPatchOptions(patchOptions());
+        // the servlet's body limit (servletSettings) is the limit of the service's JSON reader too
+        config = config.withJson(config.json().toBuilder().maxDocumentBytes(longValue("scim.maxPayloadBytes",
+                ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES)).build());
         String noContent = values.get("scim.patch.noContent");
         if (noContent != null && !noContent.isBlank()) {
             config = config.withNoContentOnPatch(Arrays.stream(noContent.split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+        }
+        String secret = values.get("scim.cursor.secret");
+        if (secret != null && !secret.isBlank()) {
+            try {
+                config = config.withCursorSecret(secret.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("scim.cursor.secret: " + e.getMessage(), e);
+            }
         }
         return config.withBulkLimits(intValue("scim.bulk.maxOperations", config.bulkMaxOperations()),
                 intValue("scim.bulk.maxPayloadBytes", config.bulkMaxPayloadBytes()));
@@ -110,7 +129,9 @@ public final class ScimConfiguration {
                 options = options.with(tolerance, bool(key, false));
             }
         }
-        return options;
+        return options.withMaxOperations(positive("scim.patch.maxOperations", options.maxOperations()))
+                .withMaxValuesPerAttribute(positive("scim.patch.maxValuesPerAttribute",
+                        options.maxValuesPerAttribute()));
     }
 
     /** The keys present, for diagnostics. */
@@ -128,6 +149,14 @@ public final class ScimConfiguration {
             case "false" -> false;
             default -> throw new IllegalArgumentException(key + " must be true or false, not " + v);
         };
+    }
+
+    private int positive(String key, int fallback) {
+        int v = intValue(key, fallback);
+        if (v < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, not " + v);
+        }
+        return v;
     }
 
     private int intValue(String key, int fallback) {

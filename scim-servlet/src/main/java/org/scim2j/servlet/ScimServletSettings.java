@@ -8,7 +8,10 @@ import java.util.function.BooleanSupplier;
  *
  * @param enabled               read on every request; when false every SCIM URL answers 404 and nothing else runs
  *                              (like SonarQube's {@code sonar.scim.enabled})
- * @param maxPayloadBytes       the largest request body; a larger one gets 413 without being buffered
+ * @param maxPayloadBytes       the largest request body; a larger one gets 413 without being buffered. The
+ *                              service parses bodies up to its own {@code ScimJson.maxDocumentBytes()} (1 MiB by
+ *                              default): raise both, as {@code ScimConfiguration} does from
+ *                              {@code scim.maxPayloadBytes}
  * @param baseUrl               the absolute SCIM base URL, or {@code null} to derive it from each request
  * @param trustForwardedHeaders whether {@code Forwarded} / {@code X-Forwarded-*} headers from a reverse proxy are
  *                              used to derive the base URL (only behind a proxy that sets them)

@@ -55,4 +55,40 @@ class ScimConfigurationTest {
         assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.patch.profile", "azure")).patchOptions())
                 .hasMessageContaining("scim.patch.profile");
     }
+
+    /** Issue 13, findings 4 and 5: the PATCH limits and the cursor secret are host settings too. */
+    @Test
+    void patchLimitsAndTheCursorSecretAreKeys() {
+        String secret = "a-shared-secret-of-more-than-32-characters";
+        ScimConfiguration p = ScimConfiguration.of(Map.of("scim.patch.maxOperations", "50",
+                "scim.patch.maxValuesPerAttribute", "2000", "scim.cursor.secret", secret,
+                "scim.patch.profile", "entra"));
+
+        ScimServiceConfig config = p.serviceConfig();
+
+        assertThat(config.patchOptions().maxOperations()).isEqualTo(50);
+        assertThat(config.patchOptions().maxValuesPerAttribute()).isEqualTo(2000);
+        assertThat(config.patchOptions().allows(Tolerance.BOOLEAN_STRINGS)).as("the profile is kept").isTrue();
+        assertThat(config.cursorSecret()).isEqualTo(secret);
+        assertThat(config.toString()).doesNotContain(secret);
+        assertThat(ScimConfiguration.of(Map.of()).serviceConfig().cursorSecret()).isNull();
+        assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.cursor.secret", "short")).serviceConfig())
+                .hasMessageContaining("scim.cursor.secret").hasMessageContaining("32");
+        assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.patch.maxOperations", "0")).serviceConfig())
+                .hasMessageContaining("scim.patch.maxOperations");
+    }
+
+    /**
+     * One setting, one limit: the servlet reads at most {@code scim.maxPayloadBytes} and the service parses as
+     * much (its JSON reader had its own 1 MiB, so a larger servlet limit still ended in 413).
+     */
+    @Test
+    void maxPayloadBytesIsTheBodyLimitOfTheServletAndOfTheServicesJsonReader() {
+        ScimConfiguration p = ScimConfiguration.of(Map.of("scim.maxPayloadBytes", "8388608"));
+
+        assertThat(p.servletSettings().maxPayloadBytes()).isEqualTo(8_388_608);
+        assertThat(p.serviceConfig().json().maxDocumentBytes()).isEqualTo(8_388_608);
+        assertThat(ScimConfiguration.of(Map.of()).serviceConfig().json().maxDocumentBytes())
+                .isEqualTo(ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES);
+    }
 }

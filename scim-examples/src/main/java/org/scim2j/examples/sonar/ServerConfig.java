@@ -1,5 +1,7 @@
 package org.scim2j.examples.sonar;
 
+import org.scim2j.spi.service.ScimServiceConfig;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -28,10 +30,15 @@ import java.util.stream.Collectors;
  *                     {@code /.search}, {@code /Bulk}) are handled at once; more wait (up to 30 s, then 503). A read of
  *                     a group of 100,000 members holds about 40 MB while it runs, so the default follows the heap:
  *                     {@link #defaultMaxConcurrentRequests()}
+ * @param scimSettings the library's own settings ({@code ScimConfiguration} keys), from {@code SCIM_MAX_PAYLOAD_BYTES}
+ *                     ({@code scim.maxPayloadBytes}), {@code SCIM_BASE_URL} ({@code scim.baseUrl}) and
+ *                     {@code SCIM_CURSOR_SECRET} ({@code scim.cursor.secret})
+ * @param adoptProviders the external identity providers whose users a {@code POST /Users} may adopt
+ *                     ({@code SCIM_ADOPT_PROVIDERS}, default {@code saml}; empty: never adopt)
  */
 public record ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch,
-                           int maxConcurrentRequests) {
+                           int maxConcurrentRequests, Map<String, String> scimSettings, Set<String> adoptProviders) {
 
     /** The zero-setup database: an embedded H2 file under {@code ./data}. */
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/scim";
@@ -39,17 +46,32 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
     /** Groups can be large: by default their PATCH answers 204 instead of the whole member list. */
     public static final Set<String> DEFAULT_NO_CONTENT_ON_PATCH = Set.of("Group");
 
+    /** The users SonarQube adopts: those its SAML logins created (IDP-TRAFFIC §3.4). */
+    public static final Set<String> DEFAULT_ADOPT_PROVIDERS = Set.of("saml");
+
+    /** The fewest characters of an operator-chosen admin token. */
+    public static final int MIN_TOKEN_LENGTH = 32;
+    /** The least estimated entropy of an operator-chosen admin token, in bits. */
+    public static final int MIN_TOKEN_BITS = 128;
+
     /** Checks the parts. */
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         noContentOnPatch = Set.copyOf(noContentOnPatch);
+        scimSettings = Map.copyOf(scimSettings);
+        adoptProviders = Set.copyOf(adoptProviders);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("SCIM_PORT must be 0..65535, not " + port);
         }
-        if (adminToken != null && adminToken.isBlank()) {
-            throw new IllegalArgumentException("SCIM_ADMIN_TOKEN must not be blank");
+        if (adminToken != null && (adminToken.length() < MIN_TOKEN_LENGTH
+                || estimatedBits(adminToken) < MIN_TOKEN_BITS)) {
+            // never say what the token is, nor how strong it was guessed to be
+            throw new IllegalArgumentException("SCIM_ADMIN_TOKEN is too weak: use at least " + MIN_TOKEN_LENGTH
+                    + " characters and about " + MIN_TOKEN_BITS + " bits of entropy (estimated from its length and "
+                    + "the variety of its characters), e.g. the output of `openssl rand -hex 32`; or leave it unset "
+                    + "to have one generated");
         }
         if (maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("SCIM_MAX_CONCURRENT_REQUESTS must be at least 1, not "
@@ -66,11 +88,36 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return (int) Math.max(2, Math.min(200, Runtime.getRuntime().maxMemory() / perRequest));
     }
 
-    /** A configuration with the default {@link #DEFAULT_NO_CONTENT_ON_PATCH}. */
+    /** A configuration with the defaults of every setting not given. */
     public ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                         String jdbcPassword, boolean enabled, Duration stopTimeout) {
         this(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled, stopTimeout,
-                DEFAULT_NO_CONTENT_ON_PATCH, defaultMaxConcurrentRequests());
+                DEFAULT_NO_CONTENT_ON_PATCH, defaultMaxConcurrentRequests(), Map.of(), DEFAULT_ADOPT_PROVIDERS);
+    }
+
+    /**
+     * A token's entropy as estimated from its length and character variety: each character counts
+     * {@code log2} of the size of the character classes the token uses (digits 10, lower and upper case letters 26
+     * each, other characters 33), but a token counts as at most four characters per distinct character, so that
+     * {@code aaaa...} or {@code abab...} count as the short strings they are.
+     */
+    static double estimatedBits(String token) {
+        int alphabet = 0;
+        if (token.chars().anyMatch(Character::isDigit)) {
+            alphabet += 10;
+        }
+        if (token.chars().anyMatch(c -> c >= 'a' && c <= 'z')) {
+            alphabet += 26;
+        }
+        if (token.chars().anyMatch(c -> c >= 'A' && c <= 'Z')) {
+            alphabet += 26;
+        }
+        if (token.chars().anyMatch(c -> !Character.isDigit(c) && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z'))) {
+            alphabet += 33;
+        }
+        long distinct = token.chars().distinct().count();
+        long counted = Math.min(token.length(), 4 * distinct);
+        return counted * (Math.log(Math.max(alphabet, 2)) / Math.log(2));
     }
 
     /**
@@ -78,7 +125,8 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
      * {@code SCIM_JDBC_URL} (H2 file under ./data), {@code SCIM_JDBC_USER}, {@code SCIM_JDBC_PASSWORD} and
      * {@code SCIM_ENABLED} (true) and {@code SCIM_PATCH_NO_CONTENT} (comma-separated resource type names whose
      * PATCH answers 204, default {@code Group}; {@code none} for none) and {@code SCIM_MAX_CONCURRENT_REQUESTS}
-     * ({@link #defaultMaxConcurrentRequests()}).
+     * ({@link #defaultMaxConcurrentRequests()}), {@code SCIM_MAX_PAYLOAD_BYTES}, {@code SCIM_BASE_URL},
+     * {@code SCIM_CURSOR_SECRET} and {@code SCIM_ADOPT_PROVIDERS}.
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
      */
@@ -95,13 +143,94 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return new ServerConfig(bind == null ? "127.0.0.1" : bind, port(value(env, "SCIM_PORT")),
                 value(env, "SCIM_ADMIN_TOKEN"), url, user, password, enabled(value(env, "SCIM_ENABLED")),
                 Duration.ofSeconds(20), noContentOnPatch(value(env, "SCIM_PATCH_NO_CONTENT")),
-                maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")));
+                maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")), scimSettings(env),
+                adoptProviders(value(env, "SCIM_ADOPT_PROVIDERS")));
     }
 
     /** This with another port. */
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, scimSettings, adoptProviders);
+    }
+
+    /** This with one more library setting (a {@code ScimConfiguration} key), as the environment would give it. */
+    public ServerConfig withScimSetting(String key, String value) {
+        Map<String, String> settings = new java.util.HashMap<>(scimSettings);
+        settings.put(key, value);
+        return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, settings, adoptProviders);
+    }
+
+    /** This adopting the users of other providers. */
+    public ServerConfig withAdoptProviders(Set<String> value) {
+        return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, scimSettings, value);
+    }
+
+    /**
+     * The library settings from the environment, checked here so that a bad value names its variable:
+     * {@code SCIM_MAX_PAYLOAD_BYTES} (the largest request body; 413 beyond; default 1 MiB, about 21,800 group
+     * members in one PUT), {@code SCIM_BASE_URL} (the absolute URL clients reach the SCIM API at, for
+     * {@code Location} and {@code meta.location}; default: derived from each request) and
+     * {@code SCIM_CURSOR_SECRET} (the key sealing RFC 9865 cursors; default: random per process).
+     */
+    private static Map<String, String> scimSettings(Map<String, String> env) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        String payload = value(env, "SCIM_MAX_PAYLOAD_BYTES");
+        if (payload != null) {
+            try {
+                if (Long.parseLong(payload) < 1) {
+                    throw new NumberFormatException(payload);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("SCIM_MAX_PAYLOAD_BYTES must be a positive number of bytes (e.g. "
+                        + "8388608 for 8 MiB), not " + payload, e);
+            }
+            settings.put("scim.maxPayloadBytes", payload);
+        }
+        String baseUrl = value(env, "SCIM_BASE_URL");
+        if (baseUrl != null) {
+            try {
+                java.net.URI uri = new java.net.URI(baseUrl);
+                if (!uri.isAbsolute() || uri.getHost() == null || !(uri.getScheme().equalsIgnoreCase("https")
+                        || uri.getScheme().equalsIgnoreCase("http")) || uri.getQuery() != null
+                        || uri.getFragment() != null) {
+                    throw new java.net.URISyntaxException(baseUrl, "not an absolute http(s) URL");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("SCIM_BASE_URL must be the absolute http(s) URL of the SCIM API, "
+                        + "e.g. https://sonar.example.com/api/scim/v2, not " + baseUrl, e);
+            }
+            settings.put("scim.baseUrl", baseUrl);
+        }
+        String secret = value(env, "SCIM_CURSOR_SECRET");
+        if (secret != null) {
+            if (secret.length() < ScimServiceConfig.MIN_CURSOR_SECRET_LENGTH) {
+                throw new IllegalArgumentException("SCIM_CURSOR_SECRET must have at least "
+                        + ScimServiceConfig.MIN_CURSOR_SECRET_LENGTH + " characters, e.g. the output of "
+                        + "`openssl rand -hex 32`");
+            }
+            settings.put("scim.cursor.secret", secret);
+        }
+        return settings;
+    }
+
+    private static Set<String> adoptProviders(String value) {
+        if (value == null) {
+            return DEFAULT_ADOPT_PROVIDERS;
+        }
+        if (value.equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        Set<String> names = Arrays.stream(value.split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        for (String name : names) {
+            if (!name.matches("[a-z0-9][a-z0-9_.-]*")) {
+                throw new IllegalArgumentException("SCIM_ADOPT_PROVIDERS must be external identity provider names "
+                        + "such as saml,github (or none), not " + value);
+            }
+        }
+        return names;
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -166,6 +295,8 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", adminToken="
                 + (adminToken == null ? "generated" : "given") + ", jdbcUrl=" + jdbcUrl.replaceAll("[?;].*", "")
                 + ", enabled=" + enabled + ", noContentOnPatch=" + noContentOnPatch + ", maxConcurrentRequests="
-                + maxConcurrentRequests + "]";
+                + maxConcurrentRequests + ", scimSettings=" + new java.util.TreeMap<>(scimSettings).entrySet().stream()
+                .map(e -> e.getKey() + "=" + (e.getKey().contains("secret") ? "(set)" : e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}")) + ", adoptProviders=" + adoptProviders + "]";
     }
 }

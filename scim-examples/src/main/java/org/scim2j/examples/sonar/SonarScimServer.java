@@ -7,15 +7,16 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.scim2j.examples.sonar.store.AdminTokens;
+import org.scim2j.examples.sonar.store.Adoption;
 import org.scim2j.examples.sonar.store.Database;
 import org.scim2j.examples.sonar.store.JdbcGroupRepository;
 import org.scim2j.examples.sonar.store.JdbcUserRepository;
+import org.scim2j.servlet.ScimConfiguration;
 import org.scim2j.servlet.ScimServlet;
 import org.scim2j.servlet.ScimServletSettings;
 import org.scim2j.servlet.TokenAuthenticator;
 import org.scim2j.servlet.TokenVerifier;
 import org.scim2j.spi.service.ScimService;
-import org.scim2j.spi.service.ScimServiceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,16 +71,19 @@ public final class SonarScimServer implements AutoCloseable {
         Server server = null;
         try {
             AdminTokens.Resolved token = AdminTokens.resolve(database, config.adminToken());
+            // SCIM_MAX_PAYLOAD_BYTES, SCIM_BASE_URL and SCIM_CURSOR_SECRET are the library's own settings.
+            ScimConfiguration settings = ScimConfiguration.of(config.scimSettings());
             ScimService service = ScimService.builder()
-                    .users(new JdbcUserRepository(database))
+                    .users(new JdbcUserRepository(database, Clock.systemUTC(), Adoption.of(config.adoptProviders())))
                     .groups(new JdbcGroupRepository(database))
                     // Groups can be large: by default their PATCH answers 204 instead of the whole member list.
-                    .config(ScimServiceConfig.defaults().withNoContentOnPatch(config.noContentOnPatch()))
+                    .config(settings.serviceConfig().withNoContentOnPatch(config.noContentOnPatch()))
                     .build();
             AtomicBoolean enabled = new AtomicBoolean(config.enabled());
+            ScimServletSettings servletSettings = settings.servletSettings().withEnabled(enabled::get);
             ScimServlet servlet = new ScimServlet(service,
                     TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(token.sha256(), PRINCIPAL)),
-                    ScimServletSettings.defaults().withEnabled(enabled::get));
+                    servletSettings);
 
             server = new Server();
             server.setStopTimeout(config.stopTimeout().toMillis());
@@ -114,6 +119,10 @@ public final class SonarScimServer implements AutoCloseable {
                 out.println("SCIM is disabled (SCIM_ENABLED=false): every SCIM URL answers 404");
             }
             out.println("SCIM base URL: " + baseUrl);
+            if (servletSettings.baseUrl() != null) {
+                out.println("SCIM public base URL (SCIM_BASE_URL; Location and meta.location use it): "
+                        + servletSettings.baseUrl());
+            }
             out.flush();
             LOG.info("started: {}", config);
             return new SonarScimServer(server, database, baseUrl, enabled);

@@ -56,10 +56,11 @@ import java.util.stream.Collectors;
  *   <li>{@code active=false} deactivates; the user stays readable with {@code active: false}.</li>
  *   <li>DELETE unlinks the SCIM id (its {@code scim_users} row goes, later reads are 404), deactivates the host
  *       user and removes it from its groups; the {@code users} row stays.</li>
- *   <li>Create with the {@code userName} of a host user that has no SCIM link (created by a SAML login, or
- *       unlinked by an earlier DELETE) adopts that user: it gets a new SCIM id, the given attributes and
- *       {@code active} (true unless the request says otherwise). A {@code userName} linked to another SCIM id is a
- *       {@link UniquenessException} (409).</li>
+ *   <li>Create with the {@code userName} of a host user that has no SCIM link and that {@link Adoption} allows
+ *       (by default: created by a SAML login, or unlinked by an earlier DELETE; never a local account) adopts that
+ *       user: it gets a new SCIM id, the given attributes and {@code active} (true unless the request says
+ *       otherwise). A {@code userName} linked to another SCIM id, or held by a host user that may not be adopted,
+ *       is a {@link UniquenessException} (409).</li>
  *   <li>A PUT or PATCH result without {@code active} keeps the stored value: an account is never switched off by
  *       an attribute that is merely missing.</li>
  * </ul>
@@ -106,6 +107,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     private final Database database;
     private final Clock clock;
+    private final Adoption adoption;
     /** Counts finished writes; a continuation is used only in the generation it was recorded in. */
     private final AtomicLong writes = new AtomicLong();
     private final Map<Continuation, Resume> continuations = new ConcurrentHashMap<>();
@@ -130,8 +132,18 @@ public final class JdbcUserRepository implements UserRepository {
      * @param clock    the clock for {@code created_at} / {@code updated_at}
      */
     public JdbcUserRepository(Database database, Clock clock) {
+        this(database, clock, Adoption.SAML);
+    }
+
+    /**
+     * @param database the migrated database
+     * @param clock    the clock for {@code created_at} / {@code updated_at}
+     * @param adoption which host users a create may adopt
+     */
+    public JdbcUserRepository(Database database, Clock clock, Adoption adoption) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.adoption = Objects.requireNonNull(adoption, "adoption");
     }
 
     /**
@@ -151,12 +163,13 @@ public final class JdbcUserRepository implements UserRepository {
             return write(c -> {
                 long now = clock.millis();
                 String userUuid = null;
-                try (PreparedStatement s = c.prepareStatement("SELECT u.uuid, s.scim_uuid FROM users u "
-                        + "LEFT JOIN scim_users s ON s.user_uuid = u.uuid WHERE LOWER(u.login) = LOWER(?)")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT u.uuid, s.scim_uuid, u.user_local,"
+                        + " u.external_identity_provider FROM users u LEFT JOIN scim_users s ON s.user_uuid = u.uuid"
+                        + " WHERE LOWER(u.login) = LOWER(?)")) {
                     s.setString(1, values.login);
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {
-                            if (rs.getString(2) != null) {
+                            if (rs.getString(2) != null || !adoption.allows(rs.getBoolean(3), rs.getString(4))) {
                                 throw taken(values.login, null);
                             }
                             userUuid = rs.getString(1);

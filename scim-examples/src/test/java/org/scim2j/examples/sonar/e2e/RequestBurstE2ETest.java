@@ -26,7 +26,8 @@ class RequestBurstE2ETest {
     @Test
     void aBurstBeyondTheLimitIsServedInTurn() throws Exception {
         ServerConfig oneAtATime = new ServerConfig("127.0.0.1", 0, RunningServer.TOKEN,
-                "jdbc:h2:mem:burst-" + UUID.randomUUID(), "sa", "", true, Duration.ofSeconds(5), Set.of("Group"), 1);
+                "jdbc:h2:mem:burst-" + UUID.randomUUID(), "sa", "", true, Duration.ofSeconds(5), Set.of("Group"), 1,
+                java.util.Map.of(), Set.of("saml"));
         try (RunningServer scim = new RunningServer(oneAtATime)) {
             List<String> members = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class RunningServer implements AutoCloseable {
 
     /** The admin token every in-process server is started with. */
-    public static final String TOKEN = "e2e-admin-token";
+    public static final String TOKEN = "e2e-admin-token-7f3a9c1e5b2d8046a1c3e5f7b9d2046e";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BASE_URL = Pattern.compile("SCIM base URL: (\\S+)");
 

@@ -53,45 +53,8 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(TestDatabase database, String token, Path dir) throws IOException,
             InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.add("-Xmx256m");
-        command.add("-XX:TieredStopAtLevel=1");
-        // The level a host runs at (slf4j-simple's default); the test class path's simplelogger.properties says warn.
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
-        String jar = System.getProperty(JAR_PROPERTY);
-        if (jar != null && !jar.isBlank()) {
-            Path path = Path.of(jar).toAbsolutePath();
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalStateException(JAR_PROPERTY + " names no file: " + path);
-            }
-            command.add("-jar");
-            command.add(path.toString());
-        } else {
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add("org.scim2j.examples.sonar.Main");
-        }
-        Files.createDirectories(dir);
-        Path err;
-        for (int n = 1; ; n++) {
-            Path candidate = dir.resolve("server-" + n + ".err");
-            if (!Files.exists(candidate)) {
-                err = candidate;
-                break;
-            }
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("SCIM_"));
-        env.put("SCIM_PORT", "0");
-        env.put("SCIM_BIND_ADDRESS", "127.0.0.1");
-        env.put("SCIM_ADMIN_TOKEN", token);
-        env.put("SCIM_JDBC_URL", database.url());
-        env.put("SCIM_JDBC_USER", database.user());
-        env.put("SCIM_JDBC_PASSWORD", database.password());
-        Process process = builder.start();
+        Path err = nextErrorFile(dir);
+        Process process = builder(database, token, dir, err).start();
         StringBuffer printed = new StringBuffer();
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -121,6 +84,66 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("the server process did not start; stdout:\n" + printed + "\nstderr:\n"
                     + Files.readString(err), e);
         }
+    }
+
+    /** How a server process that refused to start ended. */
+    record Refusal(int exitCode, String output) {
+    }
+
+    /** Runs a server process that must refuse to start, and waits (at most 2 minutes) for it to end. */
+    static Refusal refusedStart(TestDatabase database, String token, Path dir) throws IOException,
+            InterruptedException {
+        Path err = nextErrorFile(dir);
+        Path out = err.resolveSibling(err.getFileName() + ".out");
+        Process process = builder(database, token, dir, err).redirectOutput(out.toFile()).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            throw new IllegalStateException("the server process did not end within 2 minutes");
+        }
+        return new Refusal(process.exitValue(), Files.readString(out) + Files.readString(err));
+    }
+
+    private static Path nextErrorFile(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (int n = 1; ; n++) {
+            Path candidate = dir.resolve("server-" + n + ".err");
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static ProcessBuilder builder(TestDatabase database, String token, Path dir, Path err) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-Xmx256m");
+        command.add("-XX:TieredStopAtLevel=1");
+        // The level a host runs at (slf4j-simple's default); the test class path's simplelogger.properties says warn.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+        String jar = System.getProperty(JAR_PROPERTY);
+        if (jar != null && !jar.isBlank()) {
+            Path path = Path.of(jar).toAbsolutePath();
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalStateException(JAR_PROPERTY + " names no file: " + path);
+            }
+            command.add("-jar");
+            command.add(path.toString());
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("org.scim2j.examples.sonar.Main");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("SCIM_"));
+        env.put("SCIM_PORT", "0");
+        env.put("SCIM_BIND_ADDRESS", "127.0.0.1");
+        env.put("SCIM_ADMIN_TOKEN", token);
+        env.put("SCIM_JDBC_URL", database.url());
+        env.put("SCIM_JDBC_USER", database.user());
+        env.put("SCIM_JDBC_PASSWORD", database.password());
+        return builder;
     }
 
     private static String javaExecutable() {

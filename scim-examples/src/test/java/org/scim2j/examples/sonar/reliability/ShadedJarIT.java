@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShadedJarIT {
 
-    private static final String TOKEN = "shaded-jar-it-token";
+    private static final String TOKEN = "shaded-jar-it-token-4b8e2f6a1c9d3075e2a4c6b8d0f1e3a5";
 
     @Test
     void theShadedJarServesOktaAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {

@@ -93,4 +93,18 @@ class TokenSecurityTest {
         assertThat(TokenVerifier.sha256(TokenVerifier.hash(TOKEN).toUpperCase(java.util.Locale.ROOT), "p")
                 .verify(TOKEN)).isEqualTo(Optional.of("p"));
     }
+
+    /**
+     * Issue 13, finding 10: an operator-chosen {@code SCIM_ADMIN_TOKEN} of one character was accepted. The server
+     * refuses to start with it, says why (the minimum, never the token), and exits with 2 (a configuration error).
+     */
+    @Test
+    void theServerRefusesToStartWithAWeakAdminToken(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ServerProcess.Refusal refusal = ServerProcess.refusedStart(TestDatabase.h2File(dir), "k", dir);
+
+        assertThat(refusal.exitCode()).isEqualTo(2);
+        assertThat(refusal.output()).contains("SCIM_ADMIN_TOKEN is too weak").contains("32 characters")
+                .contains("128 bits").doesNotContain("SCIM base URL");
+    }
 }

@@ -291,6 +291,53 @@ abstract class SonarStoreBehaviour {
         assertThat(users.search(all(), CTX).resources()).extracting(User::id).containsExactly(adopted.id());
     }
 
+    /** A host user SCIM does not manage: created by a login through {@code provider}, or local to the host. */
+    private String hostUser(String login, String provider, boolean local) {
+        String uuid = "host-" + login;
+        store.database.inTransaction(c -> Rows.update(c, "INSERT INTO users (uuid, login, name, email, active,"
+                + " external_id, external_login, external_identity_provider, user_local, version, created_at,"
+                + " updated_at) VALUES (?, ?, 'Host User', 'host@example.com', TRUE, ?, ?, ?, ?, 3, 1000, 1000)",
+                uuid, login, login, login, provider, local));
+        return uuid;
+    }
+
+    /**
+     * Issue 13, finding 3: POST /Users adopted any unlinked host user with the same login in any case, a local
+     * administrator included, and renamed, relinked and (with active false) deactivated it. Only users of the
+     * providers the host declares adoptable are adopted (SAML by default), never local accounts; anything else is
+     * 409 uniqueness and stays as it was.
+     */
+    @Test
+    void aCreateNeverAdoptsALocalAccountAndAnswersUniqueness() {
+        hostUser("admin", "sonarqube", true);
+        hostUser("localsaml", "saml", true);
+        List<HostUser> before = hostUsers();
+
+        for (String userName : List.of("ADMIN", "admin", "LocalSaml")) {
+            assertThatThrownBy(() -> users.create(oktaUser(userName).toBuilder().active(false).build(), CTX))
+                    .as(userName).isInstanceOf(UniquenessException.class).hasMessageContaining(userName);
+        }
+
+        assertThat(hostUsers()).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM scim_users")).isZero();
+    }
+
+    @Test
+    void aCreateAdoptsOnlyUsersOfTheProvidersTheHostDeclaresAdoptable() {
+        hostUser("gh.user", "github", false);
+        samlUser("saml.user");
+        assertThatThrownBy(() -> users.create(oktaUser("gh.user"), CTX)).isInstanceOf(UniquenessException.class);
+
+        JdbcUserRepository withGithub = new JdbcUserRepository(store.database, java.time.Clock.systemUTC(),
+                Adoption.of(Set.of("saml", "GitHub")));
+        assertThat(withGithub.create(oktaUser("GH.User"), CTX).userName()).isEqualTo("GH.User");
+
+        JdbcUserRepository never = new JdbcUserRepository(store.database, java.time.Clock.systemUTC(),
+                Adoption.none());
+        assertThatThrownBy(() -> never.create(oktaUser("saml.user"), CTX)).isInstanceOf(UniquenessException.class);
+        assertThat(count("SELECT COUNT(*) FROM scim_users")).isEqualTo(1);
+    }
+
     @Test
     void aUserNameLinkedToAnotherScimIdIsTakenIgnoringCase() {
         users.create(oktaUser("bjensen"), CTX);

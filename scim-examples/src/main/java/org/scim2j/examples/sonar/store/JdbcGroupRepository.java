@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -292,7 +293,8 @@ public final class JdbcGroupRepository implements GroupRepository {
     /** PUT: the SCIM-visible members become exactly these; only the difference is written. */
     private void setMembers(Connection c, String groupUuid, List<Member> next) throws SQLException {
         Map<String, String> wanted = resolve(c, next);
-        List<String> current = new ArrayList<>();
+        Set<String> wantedUsers = new HashSet<>(wanted.values()); // sets: a diff of 50,000 members took 15 s with lists
+        Set<String> current = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM groups_users WHERE group_uuid = ?"
                 + " AND user_uuid IN " + SCIM_MANAGED_USERS)) {
             s.setString(1, groupUuid);
@@ -303,7 +305,7 @@ public final class JdbcGroupRepository implements GroupRepository {
             }
         }
         for (String userUuid : current) {
-            if (!wanted.containsValue(userUuid)) {
+            if (!wantedUsers.contains(userUuid)) {
                 Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid = ?", groupUuid,
                         userUuid);
             }

@@ -5,17 +5,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.scim2j.core.error.ErrorResponse;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.error.ScimType;
 import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimResponse;
 import org.scim2j.spi.service.ScimService;
 import org.scim2j.servlet.internal.HttpParts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Every answer, including 401, 404, 405, 406, 413 and 415, is a SCIM Error body; a failure that is not a SCIM
  * error becomes a 500 whose detail reveals nothing. One log line per request (method, path, status, duration,
  * request id) goes to SLF4J logger {@code org.scim2j.servlet.ScimServlet}; tokens, query strings and bodies are
- * never logged.
+ * never logged. ERROR is for the server's own failures only: what a client causes (a 4xx, a {@code /Me} that is
+ * not implemented, a body it cut short) is logged at DEBUG with its {@code scimType} and detail. The request id (the
+ * client's {@code X-Request-Id} when it is safe to log, else a new one) is in the SLF4J MDC under
+ * {@link #MDC_REQUEST_ID} while the request runs, and in the {@code X-Request-Id} header of every answer.
+ *
+ * <p>A request with more than one {@code Authorization} header is refused with 400: which one would count is
+ * not defined, and a proxy and this servlet might pick different ones.
  */
 public class ScimServlet extends HttpServlet {
 
@@ -49,6 +59,11 @@ public class ScimServlet extends HttpServlet {
 
     /** The init parameter naming a {@link ScimServletFactory} for declarative registration. */
     public static final String FACTORY_PARAMETER = "factory";
+
+    /** The SLF4J MDC key of the request id while a request runs (for the host's log pattern: {@code %X{...}}). */
+    public static final String MDC_REQUEST_ID = "scim.requestId";
+
+    private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private transient ScimService service;
     private transient Authenticator authenticator;
@@ -103,32 +118,39 @@ public class ScimServlet extends HttpServlet {
         String requestId = HttpParts.requestId(request.getHeader("X-Request-Id"), REQUESTS.incrementAndGet());
         String method = request.getMethod();
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        int status;
+        MDC.put(MDC_REQUEST_ID, requestId);
+        response.setHeader(REQUEST_ID_HEADER, requestId);
         try {
-            status = respond(request, response, method, path, requestId);
-        } catch (ScimException e) {
-            status = write(response, errorResponse(e), null);
-        } catch (IOException | RuntimeException e) {
-            if (response.isCommitted()) {
-                // The status and part of the streamed body are sent (most often: the client went away). Nothing can
-                // be answered any more; rethrowing lets the container abort the connection instead of ending a
-                // truncated body as if it were whole.
-                LOG.warn("SCIM request {} ({} {}) ended while its response was being sent: {}", requestId, method,
-                        printable(path), e.toString());
-                throw e;
+            int status;
+            try {
+                status = respond(request, response, method, path, requestId);
+            } catch (ScimException e) {
+                status = write(response, errorResponse(e, requestId), null);
+            } catch (IOException | RuntimeException e) {
+                if (response.isCommitted()) {
+                    // The status and part of the streamed body are sent (most often: the client went away). Nothing
+                    // can be answered any more; rethrowing lets the container abort the connection instead of ending
+                    // a truncated body as if it were whole.
+                    LOG.warn("SCIM request {} ({} {}) ended while its response was being sent: {}", requestId,
+                            method, printable(path), e.toString());
+                    throw e;
+                }
+                LOG.error("SCIM request {} ({} {}) failed", requestId, method, printable(path), e);
+                response.reset(); // drops a part of a body still in the container's buffer
+                response.setHeader(REQUEST_ID_HEADER, requestId);
+                status = write(response, errorResponse(ScimException.internal(e), requestId), null);
             }
-            LOG.error("SCIM request {} ({} {}) failed", requestId, method, printable(path), e);
-            response.reset(); // drops a part of a body still in the container's buffer
-            status = write(response, errorResponse(ScimException.internal(e)), null);
+            LOG.info("SCIM {} {} {} {}ms id={}", method, printable(path), status,
+                    (System.nanoTime() - start) / 1_000_000, requestId);
+        } finally {
+            MDC.remove(MDC_REQUEST_ID);
         }
-        LOG.info("SCIM {} {} {} {}ms id={}", method, printable(path), status, (System.nanoTime() - start) / 1_000_000,
-                requestId);
     }
 
     private int respond(HttpServletRequest request, HttpServletResponse response, String method, String path,
                         String requestId) throws IOException {
         if (!settings.enabled().getAsBoolean()) {
-            return write(response, errorResponse(ScimException.notFound("SCIM is not enabled")), null);
+            return write(response, errorResponse(ScimException.notFound("SCIM is not enabled"), requestId), null);
         }
         if (method.equals("POST")) {
             String override = request.getHeader("X-HTTP-Method-Override");
@@ -136,30 +158,42 @@ public class ScimServlet extends HttpServlet {
                 method = "PATCH";
             }
         }
+        if (count(request.getHeaders("Authorization")) > 1) {
+            return write(response, errorResponse(new ScimException(400, null, "send one Authorization header, not "
+                    + "several: which one counts is not defined"), requestId), null);
+        }
         AuthenticationResult auth = authenticator.authenticate(request::getHeader);
         if (auth instanceof AuthenticationResult.Unauthenticated u) {
-            return write(response, errorResponse(new ScimException(401, null, u.detail())),
+            return write(response, errorResponse(new ScimException(401, null, u.detail()), requestId),
                     authenticator.challenge());
         }
         if (auth instanceof AuthenticationResult.Forbidden f) {
-            return write(response, errorResponse(new ScimException(403, null, f.detail())), null);
+            return write(response, errorResponse(new ScimException(403, null, f.detail()), requestId), null);
         }
         String principal = ((AuthenticationResult.Authenticated) auth).principal();
         if (!HttpParts.accepts(request.getHeader("Accept"))) {
             return write(response, errorResponse(new ScimException(406, null,
-                    "responses are application/scim+json; the Accept header excludes it")), null);
+                    "responses are application/scim+json; the Accept header excludes it"), requestId), null);
         }
         byte[] body = new byte[0];
         if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             String contentType = request.getContentType();
             if (contentType != null && !HttpParts.isJson(contentType)) {
                 return write(response, errorResponse(new ScimException(415, null,
-                        "send application/scim+json or application/json, not " + printable(contentType))), null);
+                        "send application/scim+json or application/json, not " + printable(contentType)), requestId),
+                        null);
             }
-            body = HttpParts.body(request, settings.maxPayloadBytes());
+            try {
+                body = HttpParts.body(request, settings.maxPayloadBytes());
+            } catch (IOException cutShort) {
+                // the client announced more than it sent, or went away while sending: its failure, not ours
+                throw new ScimException(400, ScimType.INVALID_SYNTAX, "the request body ended before it was "
+                        + "complete (" + request.getContentLengthLong() + " bytes were announced)", cutShort);
+            }
             if (contentType == null && body.length > 0) {
                 return write(response, errorResponse(new ScimException(415, null,
-                        "a request body needs Content-Type application/scim+json or application/json")), null);
+                        "a request body needs Content-Type application/scim+json or application/json"), requestId),
+                        null);
             }
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -176,10 +210,23 @@ public class ScimServlet extends HttpServlet {
         return write(response, service.handle(scimRequest), null);
     }
 
-    private ScimResponse errorResponse(ScimException e) {
+    /** The Error answer of a refusal made here (the service logs its own); a client's error is logged at DEBUG. */
+    private static ScimResponse errorResponse(ScimException e, String requestId) {
+        ErrorResponse error = e.toErrorResponse();
+        if (e.status() < 500 && LOG.isDebugEnabled()) {
+            LOG.debug("SCIM request {} refused: {} {} {}", requestId, e.status(), error.scimType(), error.detail());
+        }
         Map<String, String> headers = Map.of("Content-Type", ScimResponse.CONTENT_TYPE);
-        return new ScimResponse(e.status(), headers, e.toErrorResponse().toJson().toString()
-                .getBytes(StandardCharsets.UTF_8));
+        return new ScimResponse(e.status(), headers, error.toJson().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int count(Enumeration<String> values) {
+        int n = 0;
+        while (values != null && values.hasMoreElements()) {
+            values.nextElement();
+            n++;
+        }
+        return n;
     }
 
     private static int write(HttpServletResponse response, ScimResponse scim, String challenge) throws IOException {

@@ -45,9 +45,50 @@ abstract class ScimServletBehaviour {
     /** Starts the container under test with the servlet mapped at {@code /api/scim/v2/*}. */
     abstract ServletContainer start(ScimServlet servlet) throws Exception;
 
+    /** The request ids in the SLF4J MDC while the repository ran, newest last. */
+    private final java.util.List<String> requestIdsSeenByTheStore = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeAll
     void startContainer() throws Exception {
-        ScimService service = ScimService.builder().users(new InMemoryUserRepository())
+        InMemoryUserRepository store = new InMemoryUserRepository();
+        org.scim2j.spi.UserRepository users = new org.scim2j.spi.UserRepository() {
+            @Override
+            public org.scim2j.core.resource.User create(org.scim2j.core.resource.User resource,
+                                                        org.scim2j.spi.RequestContext context) {
+                return store.create(resource, context);
+            }
+
+            @Override
+            public java.util.Optional<org.scim2j.core.resource.User> get(String id,
+                                                                          org.scim2j.spi.RequestContext context) {
+                requestIdsSeenByTheStore.add(String.valueOf(org.slf4j.MDC.get(ScimServlet.MDC_REQUEST_ID)));
+                return store.get(id, context);
+            }
+
+            @Override
+            public org.scim2j.core.resource.User replace(String id, org.scim2j.core.resource.User resource,
+                                                         String expectedVersion,
+                                                         org.scim2j.spi.RequestContext context) {
+                return store.replace(id, resource, expectedVersion, context);
+            }
+
+            @Override
+            public void delete(String id, String expectedVersion, org.scim2j.spi.RequestContext context) {
+                store.delete(id, expectedVersion, context);
+            }
+
+            @Override
+            public org.scim2j.spi.Page<org.scim2j.core.resource.User> search(org.scim2j.spi.SearchRequest request,
+                                                                              org.scim2j.spi.RequestContext context) {
+                return store.search(request, context);
+            }
+
+            @Override
+            public org.scim2j.spi.RepositoryCapabilities capabilities() {
+                return store.capabilities();
+            }
+        };
+        ScimService service = ScimService.builder().users(users)
                 .groups(new InMemoryGroupRepository()).build();
         ScimServlet servlet = new ScimServlet(service,
                 TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(TokenVerifier.hash(TOKEN), "admin")),
@@ -409,5 +450,88 @@ abstract class ScimServletBehaviour {
                 + "Authorization: Bearer " + TOKEN + "\r\nX-Request-Id: a\tInjected: yes\r\nConnection: close\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 200");
         assertThat(response).doesNotContain("Injected");
+    }
+
+    /** Issue 13, finding 7: with two Authorization headers the first one won. */
+    @Test
+    void twoAuthorizationHeadersAre400EvenWhenBothAreValid() throws Exception {
+        for (String second : new String[] {"Bearer " + TOKEN, "Bearer not-the-token"}) {
+            String response = raw("GET " + path() + "/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + TOKEN + "\r\nAuthorization: " + second + "\r\nConnection: close\r\n\r\n");
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).contains("urn:ietf:params:scim:api:messages:2.0:Error")
+                    .contains("one Authorization header").doesNotContain(TOKEN);
+        }
+    }
+
+    /** Issue 13, finding 11: a request id for log correlation, in the MDC while the request runs and in the answer. */
+    @Test
+    void theRequestIdIsInTheMdcMeanwhileAndEchoedInXRequestId() throws Exception {
+        String id = createUser("mdc.user@example.com");
+
+        HttpResponse<String> given = get("/Users/" + id, "X-Request-Id", "okta-req-42");
+        HttpResponse<String> generated = get("/Users/" + id);
+        HttpResponse<String> error = get("/Users/no-such-id", "X-Request-Id", "okta-req-43");
+
+        assertThat(given.headers().firstValue("X-Request-Id")).hasValue("okta-req-42");
+        assertThat(requestIdsSeenByTheStore).contains("okta-req-42");
+        assertThat(generated.headers().firstValue("X-Request-Id")).hasValueSatisfying(v -> {
+            assertThat(v).isNotBlank().isNotEqualTo("okta-req-42");
+            assertThat(requestIdsSeenByTheStore).contains(v);
+        });
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertThat(error.headers().firstValue("X-Request-Id")).hasValue("okta-req-43");
+    }
+
+    /**
+     * Issue 13, finding 11: a body the client cuts short (it announced more than it sent, then closed its side) was
+     * logged as the server's failure with a 500; it is the client's: 400.
+     */
+    @Test
+    void aBodyCutShortByTheClientIs400NotAServerFailure() throws Exception {
+        String errors = capturedErrorLog(() -> {
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(20_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + path() + "/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                        + "\r\nContent-Type: application/scim+json\r\nContent-Length: 5000\r\n\r\n{\"schemas\":[")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                socket.shutdownOutput();
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(response).matches("(?s)HTTP/1\\.1 400 .*");
+            }
+        });
+        assertThat(errors).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
+    /** Issue 13, finding 11: GET /Me without a resolver is the client asking for what is not there: 501, no ERROR. */
+    @Test
+    void meWithoutAResolverIs501AndNoErrorInTheLog() throws Exception {
+        String errors = capturedErrorLog(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertScimError(get("/Me"), 501);
+            }
+        });
+        assertThat(errors).doesNotContain("ERROR").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** What SLF4J (slf4j-simple, on System.err) printed while {@code work} ran. */
+    static String capturedErrorLog(Work work) throws Exception {
+        java.io.PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            // the servlet logs a failure before it answers, so all of it is printed once the answer is read
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package org.scim2j.spi.service;
 
+import org.scim2j.core.error.ErrorResponse;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.resource.GenericResource;
 import org.scim2j.core.resource.Group;
@@ -44,9 +45,9 @@ import java.util.Objects;
  * <p>Bodies are written when they are sent ({@link ScimResponse#writeBody}), from the resources the repository
  * returned; a repository must not change a returned resource afterwards.
  *
- * <p>Client errors become SCIM Error responses with the status and {@code scimType} of RFC 7644 §3.12. Anything
- * else (a repository failure, a bug) becomes a 500 whose detail says nothing about internals; it is logged with
- * the request id.
+ * <p>Client errors become SCIM Error responses with the status and {@code scimType} of RFC 7644 §3.12, logged at
+ * DEBUG (a client can cause as many as it likes). Anything else (a repository failure, a bug) becomes a 500 whose
+ * detail says nothing about internals; it is logged at ERROR with the request id.
  */
 public final class ScimService {
 
@@ -101,8 +102,13 @@ public final class ScimService {
                 case ME -> me(request, route);
             };
         } catch (ScimException e) {
-            if (e.status() >= 500) {
+            if (e.status() >= 500 && e.status() != 501) {
                 LOG.error("request {} failed: {}", request.requestId(), e.getMessage(), e);
+            } else if (LOG.isDebugEnabled()) {
+                // the client's doing (a 4xx, or a 501 for what this service does not offer): no ERROR, no stack
+                ErrorResponse error = e.toErrorResponse();
+                LOG.debug("request {} refused: {} {} {}", request.requestId(), e.status(), error.scimType(),
+                        error.detail());
             }
             return Responses.error(context.json(), e);
         } catch (RuntimeException | StackOverflowError e) {

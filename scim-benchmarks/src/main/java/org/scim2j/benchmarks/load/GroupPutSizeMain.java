@@ -102,7 +102,13 @@ public final class GroupPutSizeMain {
     }
 
     private static String time(LoadRunner runner, java.net.http.HttpRequest request) throws Exception {
-        LoadRunner.Answer answer = runner.send(request);
+        LoadRunner.Answer answer;
+        try {
+            answer = runner.send(request);
+        } catch (java.io.IOException e) {
+            // a body over four times the limit is refused unread: the server answers 413 and closes
+            return "refused unread";
+        }
         String ms = String.format(Locale.ROOT, "%,.0f ms", answer.nanos() / 1e6);
         return answer.status() / 100 == 2 ? ms : answer.status() + " (" + ms + ")";
     }

@@ -70,6 +70,16 @@ class HostileRequestsE2ETest {
                 .endsWith("longer than the limit of 16384 characters");
     }
 
+    /** Issue 13, finding 7: with two Authorization headers the first one won. */
+    @Test
+    void twoAuthorizationHeadersAreRefused() throws Exception {
+        String response = raw("GET " + base.getPath() + "/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + RunningServer.TOKEN + "\r\nAuthorization: Bearer someone-else\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("urn:ietf:params:scim:api:messages:2.0:Error")
+                .contains("one Authorization header").doesNotContain("Resources");
+    }
+
     private String raw(String request) throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(20_000);

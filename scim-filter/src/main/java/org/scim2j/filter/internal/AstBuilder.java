@@ -150,7 +150,7 @@ final class AstBuilder {
         String text = token.getText();
         switch (token.getType()) {
             case ScimFilterParser.STRING:
-                return text(token, JsonText.unquote(text));
+                return FilterValue.of(JsonText.unquote(text));
             case ScimFilterParser.NUMBER:
                 try {
                     return FilterValue.of(new BigDecimal(text));
@@ -165,7 +165,7 @@ final class AstBuilder {
                 return FilterValue.NULL;
             default:
                 if (lenient) {
-                    return text(token, text);
+                    return FilterValue.of(text);
                 }
                 char first = text.charAt(0);
                 if ((first >= '0' && first <= '9') || first == '-') {
@@ -176,16 +176,6 @@ final class AstBuilder {
                 throw error(token.getStartIndex(), "string values must be quoted: \"" + text
                         + "\" (the lenient parser accepts unquoted values)");
         }
-    }
-
-    /** A string value, which must be valid Unicode: RFC 8259 §8.2 escapes such as {@code \\uDEAD} are not. */
-    private FilterValue text(Token token, String value) {
-        int unpaired = JsonText.unpairedSurrogate(value);
-        if (unpaired >= 0) {
-            throw error(token.getStartIndex(), "the string is not valid Unicode: it holds half of a surrogate pair ("
-                    + JsonText.codeUnit(value.charAt(unpaired)) + ") without the other");
-        }
-        return FilterValue.of(value);
     }
 
     private AttributePath path(Token token) {

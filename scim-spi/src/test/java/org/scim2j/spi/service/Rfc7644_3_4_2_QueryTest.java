@@ -279,4 +279,27 @@ class Rfc7644_3_4_2_QueryTest {
         assertListResponse(lenient, 1, 1, 1);
         assertThat(lenient.resources("externalId")).containsExactly("jyoung");
     }
+
+    /**
+     * RFC 8259 §8.2: a filter literal may escape half of a surrogate pair, which is no Unicode text; a store would
+     * replace it (PostgreSQL: '?') and then match other values. Refused as the filter's error (issue 13, finding 6).
+     */
+    @Test
+    void rfc8259_8_2_aFilterValueThatIsNotUnicodeIsInvalidFilter() {
+        seed(users, "pglone?x");
+        ScimTestClient client = client();
+
+        for (String filter : List.of("userName eq \"pglone\\ud800x\"", "userName eq \"pglone\uD800x\"",
+                "emails[value eq \"a\\udc00\"] or userName pr", "not (userName sw \"\\udbff\")")) {
+            String detail = client.send("GET", "/Users", null, java.util.Map.of(), java.util.Map.of("filter",
+                    List.of(filter))).assertError(400, "invalidFilter");
+            assertThat(detail).as(filter).contains("not valid Unicode");
+        }
+        String searched = client.post("/Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
+                + "SearchRequest\"],\"filter\":\"userName eq \\\"pglone\\\\ud800x\\\"\"}")
+                .assertError(400, "invalidFilter");
+        assertThat(searched).contains("not valid Unicode");
+        assertThat(client.get("/Users?filter=userName eq \"pglone?x\"").resources("userName"))
+                .containsExactly("pglone?x");
+    }
 }

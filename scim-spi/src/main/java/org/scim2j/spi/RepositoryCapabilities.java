@@ -6,19 +6,25 @@ import java.util.Objects;
  * What a repository does natively. The service reads it for every query and for {@code /ServiceProviderConfig}.
  *
  * @param filtering    which filters {@link ResourceRepository#search} evaluates itself
- * @param sorting      whether {@code search} honours {@code sortBy} / {@code sortOrder}
+ * @param sorting      which {@code sortBy} attributes {@code search} orders by itself
  * @param cursorPaging whether {@code search} implements RFC 9865 cursors
  */
-public record RepositoryCapabilities(FilterSupport filtering, boolean sorting, boolean cursorPaging) {
+public record RepositoryCapabilities(FilterSupport filtering, SortSupport sorting, boolean cursorPaging) {
 
-    /** Rejects a null filter support. */
+    /** Rejects a null filter or sort support. */
     public RepositoryCapabilities {
         Objects.requireNonNull(filtering, "filtering");
+        Objects.requireNonNull(sorting, "sorting");
+    }
+
+    /** Capabilities that sort by every attribute ({@code sorting} true) or by none. */
+    public RepositoryCapabilities(FilterSupport filtering, boolean sorting, boolean cursorPaging) {
+        this(filtering, sorting ? SortSupport.all() : SortSupport.none(), cursorPaging);
     }
 
     /** Every filter, sorting, index paging only. */
     public static RepositoryCapabilities defaults() {
-        return new RepositoryCapabilities(FilterSupport.all(), true, false);
+        return new RepositoryCapabilities(FilterSupport.all(), SortSupport.all(), false);
     }
 
     /** This with another filter support. */
@@ -26,8 +32,13 @@ public record RepositoryCapabilities(FilterSupport filtering, boolean sorting, b
         return new RepositoryCapabilities(value, sorting, cursorPaging);
     }
 
-    /** This with sorting on or off. */
+    /** This with sorting by every attribute, or by none. */
     public RepositoryCapabilities withSorting(boolean value) {
+        return new RepositoryCapabilities(filtering, value, cursorPaging);
+    }
+
+    /** This with another sort support. */
+    public RepositoryCapabilities withSorting(SortSupport value) {
         return new RepositoryCapabilities(filtering, value, cursorPaging);
     }
 

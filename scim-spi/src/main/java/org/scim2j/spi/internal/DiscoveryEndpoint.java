@@ -10,6 +10,7 @@ import org.scim2j.core.schema.SchemaJson;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.FilterSupport;
 import org.scim2j.spi.RepositoryCapabilities;
+import org.scim2j.spi.SortSupport;
 import org.scim2j.spi.service.AuthenticationScheme;
 import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimResponse;
@@ -78,7 +79,8 @@ public final class DiscoveryEndpoint {
             RepositoryCapabilities caps = b.repository().capabilities();
             // FilterSupport.none() is recognised by its description: it has no identity to compare
             filtering |= !caps.filtering().description().equals(FilterSupport.none().description());
-            sorting |= caps.sorting();
+            // SortSupport.none() is recognised by its description too
+            sorting |= !caps.sorting().description().equals(SortSupport.none().description());
             cursors |= caps.cursorPaging();
         }
         ObjectNode json = NODES.objectNode();

@@ -1,5 +1,7 @@
 package org.scim2j.examples.sonar;
 
+import org.scim2j.examples.sonar.store.UnmappedAttributes;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -28,10 +30,12 @@ import java.util.stream.Collectors;
  *                     {@code /.search}, {@code /Bulk}) are handled at once; more wait (up to 30 s, then 503). A read of
  *                     a group of 100,000 members holds about 40 MB while it runs, so the default follows the heap:
  *                     {@link #defaultMaxConcurrentRequests()}
+ * @param unmappedAttributes whether attributes SonarQube's tables have no column for are kept (in a JSON document
+ *                     beside the SCIM link, the default) or dropped ({@code SCIM_UNMAPPED_ATTRIBUTES})
  */
 public record ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch,
-                           int maxConcurrentRequests) {
+                           int maxConcurrentRequests, UnmappedAttributes unmappedAttributes) {
 
     /** The zero-setup database: an embedded H2 file under {@code ./data}. */
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/scim";
@@ -44,6 +48,7 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(unmappedAttributes, "unmappedAttributes");
         noContentOnPatch = Set.copyOf(noContentOnPatch);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("SCIM_PORT must be 0..65535, not " + port);
@@ -70,7 +75,7 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
     public ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                         String jdbcPassword, boolean enabled, Duration stopTimeout) {
         this(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled, stopTimeout,
-                DEFAULT_NO_CONTENT_ON_PATCH, defaultMaxConcurrentRequests());
+                DEFAULT_NO_CONTENT_ON_PATCH, defaultMaxConcurrentRequests(), UnmappedAttributes.KEEP);
     }
 
     /**
@@ -78,7 +83,8 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
      * {@code SCIM_JDBC_URL} (H2 file under ./data), {@code SCIM_JDBC_USER}, {@code SCIM_JDBC_PASSWORD} and
      * {@code SCIM_ENABLED} (true) and {@code SCIM_PATCH_NO_CONTENT} (comma-separated resource type names whose
      * PATCH answers 204, default {@code Group}; {@code none} for none) and {@code SCIM_MAX_CONCURRENT_REQUESTS}
-     * ({@link #defaultMaxConcurrentRequests()}).
+     * ({@link #defaultMaxConcurrentRequests()}) and {@code SCIM_UNMAPPED_ATTRIBUTES} ({@code keep} or
+     * {@code drop}, default {@code keep}).
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
      */
@@ -95,13 +101,20 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return new ServerConfig(bind == null ? "127.0.0.1" : bind, port(value(env, "SCIM_PORT")),
                 value(env, "SCIM_ADMIN_TOKEN"), url, user, password, enabled(value(env, "SCIM_ENABLED")),
                 Duration.ofSeconds(20), noContentOnPatch(value(env, "SCIM_PATCH_NO_CONTENT")),
-                maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")));
+                maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")),
+                UnmappedAttributes.parse(value(env, "SCIM_UNMAPPED_ATTRIBUTES")));
     }
 
     /** This with another port. */
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes);
+    }
+
+    /** This with attributes without a column kept or dropped. */
+    public ServerConfig withUnmappedAttributes(UnmappedAttributes value) {
+        return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, value);
     }
 
     private static String value(Map<String, String> env, String name) {
@@ -166,6 +179,6 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", adminToken="
                 + (adminToken == null ? "generated" : "given") + ", jdbcUrl=" + jdbcUrl.replaceAll("[?;].*", "")
                 + ", enabled=" + enabled + ", noContentOnPatch=" + noContentOnPatch + ", maxConcurrentRequests="
-                + maxConcurrentRequests + "]";
+                + maxConcurrentRequests + ", unmappedAttributes=" + unmappedAttributes + "]";
     }
 }

@@ -9,7 +9,9 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 import org.scim2j.examples.sonar.store.AdminTokens;
 import org.scim2j.examples.sonar.store.Database;
 import org.scim2j.examples.sonar.store.JdbcGroupRepository;
+import org.scim2j.examples.sonar.store.HostSchemas;
 import org.scim2j.examples.sonar.store.JdbcUserRepository;
+import org.scim2j.examples.sonar.store.UnmappedAttributes;
 import org.scim2j.servlet.ScimServlet;
 import org.scim2j.servlet.ScimServletSettings;
 import org.scim2j.servlet.TokenAuthenticator;
@@ -23,6 +25,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,9 +72,11 @@ public final class SonarScimServer implements AutoCloseable {
         Server server = null;
         try {
             AdminTokens.Resolved token = AdminTokens.resolve(database, config.adminToken());
+            UnmappedAttributes mode = config.unmappedAttributes();
             ScimService service = ScimService.builder()
-                    .users(new JdbcUserRepository(database))
-                    .groups(new JdbcGroupRepository(database))
+                    .registry(HostSchemas.of(mode))
+                    .users(new JdbcUserRepository(database, Clock.systemUTC(), mode))
+                    .groups(new JdbcGroupRepository(database, Clock.systemUTC(), mode))
                     // Groups can be large: by default their PATCH answers 204 instead of the whole member list.
                     .config(ScimServiceConfig.defaults().withNoContentOnPatch(config.noContentOnPatch()))
                     .build();

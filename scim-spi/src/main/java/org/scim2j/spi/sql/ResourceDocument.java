@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.error.ScimException;
 import org.scim2j.core.json.ScimJson;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.User;
@@ -125,6 +126,8 @@ public final class ResourceDocument<T> {
      * @param derivedColumns the value the host writes to each derived column, by column name (a missing entry or a
      *                       {@code null} value is SQL {@code NULL})
      * @return the document as JSON text
+     * @throws ScimException 400 {@code invalidValue} for text holding the NUL character, which PostgreSQL cannot
+     *                       store
      */
     public String write(T resource, Map<String, ?> derivedColumns) {
         return writeTree(json.toTree(Objects.requireNonNull(resource, "resource")), derivedColumns).toString();
@@ -141,6 +144,7 @@ public final class ResourceDocument<T> {
         }
         removeNeverReturned(document);
         prune(document);
+        requireNoNul(document);
         if (!derived.isEmpty()) {
             ObjectNode columns = document.putObject(COLUMNS_KEY);
             for (String column : derived.keySet()) {
@@ -282,6 +286,27 @@ public final class ResourceDocument<T> {
             }
             if (!listed) {
                 schemas.add(urn.asText());
+            }
+        }
+    }
+
+    /**
+     * Refuses text with a NUL character (U+0000): PostgreSQL cannot store it in {@code jsonb} or text, and a store
+     * must answer the same on every database.
+     */
+    private static void requireNoNul(JsonNode node) {
+        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            throw ScimException.invalidValue("attribute values must not contain the NUL character (U+0000)");
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (field.getKey().indexOf('\u0000') >= 0) {
+                throw ScimException.invalidValue("attribute names must not contain the NUL character (U+0000)");
+            }
+            requireNoNul(field.getValue());
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                requireNoNul(element);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.scim2j.examples.sonar.e2e;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scim2j.examples.sonar.ServerConfig;
+import org.scim2j.examples.sonar.store.UnmappedAttributes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ class RequestBurstE2ETest {
     @Test
     void aBurstBeyondTheLimitIsServedInTurn() throws Exception {
         ServerConfig oneAtATime = new ServerConfig("127.0.0.1", 0, RunningServer.TOKEN,
-                "jdbc:h2:mem:burst-" + UUID.randomUUID(), "sa", "", true, Duration.ofSeconds(5), Set.of("Group"), 1);
+                "jdbc:h2:mem:burst-" + UUID.randomUUID(), "sa", "", true, Duration.ofSeconds(5), Set.of("Group"), 1,
+                UnmappedAttributes.KEEP);
         try (RunningServer scim = new RunningServer(oneAtATime)) {
             List<String> members = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

@@ -106,6 +106,23 @@ class Rfc7644_3_4_2_QueryTest {
     }
 
     @Test
+    void rfc7644_3_4_2_2_aFilterWithoutExpressionIs400InvalidFilterNotEveryResource() {
+        seed(users, "someone@okta.local");
+
+        for (String path : List.of("/Users?filter=", "/Users?filter=%20%20", "/Groups?filter=&count=10")) {
+            ScimTestClient.Reply reply = client().get(path);
+
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.json().path("scimType").asText()).isEqualTo("invalidFilter");
+            assertThat(reply.json().path("detail").asText()).contains("empty");
+        }
+        ScimTestClient.Reply search = client().post("/Users/.search",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"\"}");
+        assertThat(search.status()).isEqualTo(400);
+        assertThat(search.json().path("scimType").asText()).isEqualTo("invalidFilter");
+    }
+
+    @Test
     void rfc7644_3_4_2_4_oktaImportPagesByStartIndexPlus100InAStableOrder() {
         Set<String> seeded = new HashSet<>();
         for (int i = 0; i < 250; i++) {

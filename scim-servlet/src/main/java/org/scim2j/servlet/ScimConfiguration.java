@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * <tr><td>{@code scim.maxPayloadBytes}</td><td>1048576</td><td>largest request body (413 beyond)</td></tr>
  * <tr><td>{@code scim.defaultCount}</td><td>100</td><td>page size when a query gives none</td></tr>
  * <tr><td>{@code scim.maxResults}</td><td>1000</td><td>largest page (filter.maxResults)</td></tr>
- * <tr><td>{@code scim.filter.lenient}</td><td>{@code false}</td><td>accept unquoted filter values</td></tr>
+ * <tr><td>{@code scim.filter.lenient}</td><td>{@code true}</td><td>accept unquoted filter values and Entra ID's
+ *     {@code emails[type eq "work"].value eq "x"}; {@code false} parses by RFC 7644's ABNF alone</td></tr>
  * <tr><td>{@code scim.filter.unsupported}</td><td>{@code memory}</td><td>{@code reject} or {@code memory}
  *     (evaluate filters the repository cannot, up to {@code scim.filter.maxScan} resources)</td></tr>
  * <tr><td>{@code scim.filter.maxScan}</td><td>10000</td><td>in-memory evaluation limit</td></tr>
@@ -81,7 +82,7 @@ public final class ScimConfiguration {
             default -> throw new IllegalArgumentException("scim.filter.unsupported must be reject or memory, not "
                     + unsupported);
         };
-        config = config.withFilters(bool("scim.filter.lenient", false), policy,
+        config = config.withFilters(bool("scim.filter.lenient", true), policy,
                 intValue("scim.filter.maxScan", config.maxInMemoryScan()));
         config = config.withPatchOptions(patchOptions());
         String noContent = values.get("scim.patch.noContent");

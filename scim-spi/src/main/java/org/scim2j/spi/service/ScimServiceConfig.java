@@ -64,12 +64,13 @@ public record ScimServiceConfig(int defaultCount, int maxResults, boolean lenien
     }
 
     /**
-     * Page size 100, at most 1000 per page, strict filters, in-memory evaluation of what the repository cannot
+     * Page size 100, at most 1000 per page, lenient filters (what Microsoft Entra ID and its validator send:
+     * unquoted values, {@code emails[type eq "work"].value eq "x"}), in-memory evaluation of what the repository cannot
      * filter (up to 10 000 resources), the lenient PATCH profile, unknown attributes ignored, bulk of up to 100
      * operations and 1 MiB, 3 retries, bearer token and HTTP Basic advertised.
      */
     public static ScimServiceConfig defaults() {
-        return new ScimServiceConfig(100, 1000, false, UnsupportedFilters.EVALUATE_IN_MEMORY, 10_000,
+        return new ScimServiceConfig(100, 1000, true, UnsupportedFilters.EVALUATE_IN_MEMORY, 10_000,
                 PatchOptions.lenient(), Set.of(), ResourceNormalizer.UnknownAttributes.IGNORE, 100, 1024 * 1024, 3,
                 List.of(AuthenticationScheme.bearerToken(true), AuthenticationScheme.httpBasic(false)), null,
                 ScimJson.defaults());

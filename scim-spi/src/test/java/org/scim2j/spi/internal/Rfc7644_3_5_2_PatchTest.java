@@ -135,7 +135,8 @@ class Rfc7644_3_5_2_PatchTest {
             assertThat(noSchema.status()).isEqualTo(400);
             assertThat(noSchema.json().path("scimType").asText()).isEqualTo("invalidSyntax");
             assertThat(removeRequired.status()).isEqualTo(400);
-            assertThat(removeRequired.json().path("scimType").asText()).isEqualTo("invalidValue");
+            // RFC 7644 §3.5.2: an operation incompatible with the attribute's schema (a required attribute)
+            assertThat(removeRequired.json().path("scimType").asText()).isEqualTo("mutability");
             assertThat(scim.get("/Users/" + id).text()).isEqualTo(before);
         }
 

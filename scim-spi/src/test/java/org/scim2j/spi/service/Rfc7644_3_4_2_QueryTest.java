@@ -289,9 +289,10 @@ class Rfc7644_3_4_2_QueryTest {
     void rfc7644_3_4_2_2_theFilterIsParsedAsConfiguredStrictOrLenient() {
         users.create(ScimTestClient.user("jyoung@example.com", "J", "Young", "jyoung"), RequestContext.system());
 
-        client().get("/Users?filter=externalId eq jyoung").assertError(400, "invalidFilter");
-        ScimTestClient.Reply lenient = client(ScimServiceConfig.defaults().withFilters(true,
-                ScimServiceConfig.UnsupportedFilters.REJECT, 0)).get("/Users?filter=externalId eq jyoung");
+        client(ScimServiceConfig.defaults().withFilters(false, ScimServiceConfig.UnsupportedFilters.REJECT, 0))
+                .get("/Users?filter=externalId eq jyoung").assertError(400, "invalidFilter");
+        // lenient by default: Entra ID's own documentation sends unquoted values (IDP-TRAFFIC §4 #25)
+        ScimTestClient.Reply lenient = client().get("/Users?filter=externalId eq jyoung");
 
         assertListResponse(lenient, 1, 1, 1);
         assertThat(lenient.resources("externalId")).containsExactly("jyoung");

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  *   @Test
  *   void printedFilterParsesBackToAnEqualFilter() {
- *       Pbt.qt(400).forAll(FilterGenerators.filters()).checkAssert(f -> assertThat(parse(f.toString())).isEqualTo(f));
+ *       Pbt.qt(400).forAll(filters()).checkAssert(f -> assertThat(Filter.parse(f.toString())).isEqualTo(f));
  *   }
  * }</pre>
  * System properties, passed to Maven with {@code -D} (surefire hands them to the test JVM):
@@ -215,7 +215,8 @@ public final class Pbt {
 
         private static boolean isTestMethod(StackWalker.StackFrame frame) {
             try {
-                return frame.getDeclaringClass().getDeclaredMethod(frame.getMethodName()).isAnnotationPresent(Test.class);
+                return frame.getDeclaringClass().getDeclaredMethod(frame.getMethodName())
+                        .isAnnotationPresent(Test.class);
             } catch (NoSuchMethodException e) {
                 return false;
             }

@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.scim2j.core.Pbt;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /** The allocation-free dateTime reader agrees with java.time on RFC 3339 text (RFC 7643 §2.3.5). */
 class DateTimesProperties {
+
+    /** A date and a time without an offset, which the reader takes as UTC. */
+    private static final Pattern LOCAL = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?");
 
     @Test
     void readsTheSameInstantAsJavaTime() {
@@ -26,13 +31,22 @@ class DateTimesProperties {
         });
     }
 
+    /**
+     * Every prefix of a dateTime is rejected unless it is itself a date and time without offset (read as UTC), and
+     * an offset written with '-' instead of ':' is rejected.
+     */
     @Test
     void rejectsTextThatIsNotADateTime() {
-        Pbt.qt(200).forAll(integers().between(0, 18)).checkAssert(cut -> {
-            String valid = "2011-05-13T04:42:34.123+02:00";
-            String broken = valid.substring(0, cut);
-            assertThat(DateTimes.parse(broken)).isNull();
-            assertThat(DateTimes.parse(valid.substring(0, 19) + valid.substring(19).replace(':', '-'))).isNull();
+        Pbt.qt(200).forAll(offsetDateTimes(), integers().between(0, 40)).checkAssert((time, at) -> {
+            String valid = time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            String prefix = valid.substring(0, Math.min(at, valid.length() - 1));
+            Instant expected = LOCAL.matcher(prefix).matches()
+                    ? LocalDateTime.parse(prefix).toInstant(ZoneOffset.UTC) : null;
+            assertThat(DateTimes.parse(prefix)).as(prefix).isEqualTo(expected);
+            if (!valid.endsWith("Z")) {
+                String dashed = valid.substring(0, valid.length() - 3) + "-" + valid.substring(valid.length() - 2);
+                assertThat(DateTimes.parse(dashed)).as(dashed).isNull();
+            }
         });
     }
 
@@ -46,5 +60,6 @@ class DateTimesProperties {
         assertThat(DateTimes.parse("2012-02-29T24:00:00Z")).isNull();
         assertThat(DateTimes.parse("2012-02-29t00:00:00z")).isEqualTo(Instant.parse("2012-02-29T00:00:00Z"));
         assertThat(DateTimes.parse("2012-02-29T00:00:00")).isEqualTo(Instant.parse("2012-02-29T00:00:00Z"));
+        assertThat(DateTimes.parse("2011-05-13T04:42:34.123+02-00")).isNull();
     }
 }

@@ -3,6 +3,7 @@ package org.scim2j.core.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -11,6 +12,7 @@ import org.scim2j.core.schema.Schemas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.scim2j.core.Pbt.listsOf;
 import static org.scim2j.core.Pbt.pick;
@@ -90,5 +92,41 @@ final class PatchGenerators {
         ArrayNode array = NODES.arrayNode();
         ids.forEach(id -> array.addObject().put("value", id));
         return array;
+    }
+
+    /**
+     * PatchOp bodies with valid {@code schemas} but no {@code Operations} list: the member is absent, or null, or a
+     * string, number, boolean or object, under its name in any letter case; beside it up to three members whose
+     * names are near misses ({@code operation}, {@code xOperations}) or anything else.
+     */
+    static Gen<ObjectNode> bodiesWithoutAnOperationsList() {
+        Gen<JsonNode> notALists = Pbt.oneOf(Generate.constant(NODES.nullNode()), texts().map(NODES::textNode),
+                Generate.range(-2, 2).map(NODES::numberNode), Generate.booleans().map(NODES::booleanNode),
+                texts().map(t -> NODES.objectNode().put("op", "add").put("path", t)));
+        Gen<String> operationsName = listsOf(Generate.booleans(), 10, 10).map(upper -> {
+            StringBuilder name = new StringBuilder("operations");
+            for (int i = 0; i < name.length(); i++) {
+                if (upper.get(i)) {
+                    name.setCharAt(i, Character.toUpperCase(name.charAt(i)));
+                }
+            }
+            return name.toString();
+        });
+        Gen<String> junkNames = Pbt.oneOf(pick("operation", "Operation", "xOperations", "Operations_", "ops",
+                "Operations.0", "patch"), texts().map(t -> "x" + t));
+        Gen<List<String>> junk = listsOf(junkNames, 0, 3);
+        Gen<String> schemasName = pick("schemas", "Schemas", "SCHEMAS");
+        Gen<Boolean> absent = Generate.booleans();
+        return in -> {
+            ObjectNode body = NODES.objectNode();
+            body.putArray(schemasName.generate(in)).add(Schemas.PATCH_OP);
+            for (String name : junk.generate(in)) {
+                body.put(name, name.toLowerCase(Locale.ROOT));
+            }
+            if (!absent.generate(in)) {
+                body.set(operationsName.generate(in), notALists.generate(in));
+            }
+            return body;
+        };
     }
 }

@@ -1,6 +1,8 @@
 package org.scim2j.core.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 import static org.scim2j.core.Generators.devices;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,15 +101,22 @@ class ResourceSorterProperties {
         }
     }
 
+    /**
+     * Decimal weights sort by value, as {@link BigDecimal#compareTo} does, whatever their scales: the same number
+     * written with more zeros ties, any other number sorts as its value says.
+     */
     @Test
     void numbersCompareByValueNotScale() {
-        Pbt.qt(50).forAll(devices(true)).checkAssert(a -> {
-            ObjectNode b = a.deepCopy();
-            if (a.path("weight").isNumber()) {
-                b.put("weight", a.get("weight").decimalValue().setScale(4));
-                assertThat(comparator("weight", SortOrder.ASCENDING).compare(a, b)).isZero();
-                assertThat(new BigDecimal("1.0000").compareTo(BigDecimal.ONE)).isZero();
-            }
-        });
+        Gen<BigDecimal> decimals = longs().between(-1_000_000, 1_000_000)
+                .zip(integers().between(-3, 6), BigDecimal::valueOf);
+        Pbt.qt(200).forAll(decimals, decimals, integers().between(0, 6), devices(false))
+                .checkAssert((x, y, moreZeros, device) -> {
+                    Comparator<JsonNode> cmp = comparator("weight", SortOrder.ASCENDING);
+                    ObjectNode a = device.deepCopy().put("weight", x);
+                    ObjectNode sameValue = device.deepCopy().put("weight", x.setScale(x.scale() + moreZeros));
+                    ObjectNode b = device.deepCopy().put("weight", y);
+                    assertThat(cmp.compare(a, sameValue)).isZero();
+                    assertThat(Integer.signum(cmp.compare(a, b))).isEqualTo(x.compareTo(y));
+                });
     }
 }

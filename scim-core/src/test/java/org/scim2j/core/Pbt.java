@@ -80,14 +80,23 @@ public final class Pbt {
         return in -> percentile.generate(in) < percentNull ? null : generator.generate(in);
     }
 
-    /** Lists of {@code min} to {@code max} elements (mutable); shrinks towards shorter lists. */
+    /**
+     * Lists of {@code min} to {@code max} elements (mutable). Shrinking drops elements anywhere in the list, not only
+     * at its end: each element comes with a draw that drops it when zero, rarely when generating (one in twenty) and
+     * as the shrinker's target; a dropped element's own draws are still made, so the others keep their values.
+     */
     public static <T> Gen<List<T>> listsOf(Gen<T> element, int min, int max) {
         Gen<Integer> sizes = Generate.range(min, max);
+        Gen<Integer> keeps = Generate.range(0, 19);
         Gen<List<T>> lists = in -> {
             int size = sizes.generate(in);
             List<T> list = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                list.add(element.generate(in));
+                boolean dropped = keeps.generate(in) == 0;
+                T value = element.generate(in);
+                if (!dropped || list.size() + (size - 1 - i) < min) {
+                    list.add(value);
+                }
             }
             return list;
         };
@@ -209,7 +218,7 @@ public final class Pbt {
                     .filter(ReplayHint::isTestMethod)
                     .findFirst()
                     .map(f -> "-pl " + module(f.getDeclaringClass()) + " -am -Dtest="
-                            + f.getDeclaringClass().getSimpleName() + "#" + f.getMethodName())
+                            + f.getDeclaringClass().getName() + "#" + f.getMethodName())
                     .orElse("-pl <module> -am -Dtest=<Class>#<method>"));
         }
 

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** How the kit compares resources: as JSON, without what a store may legitimately not keep or may add. */
 final class Comparisons {
@@ -40,6 +42,36 @@ final class Comparisons {
         }
         sortArrays(json);
         return json;
+    }
+
+    /**
+     * The attribute paths (top-level names, extension attributes as {@code urn:name}) whose values differ between
+     * the two resources once {@link #comparable compared}, each with both values.
+     */
+    static List<String> differences(Object actual, Object expected, Set<String> ignored) {
+        ObjectNode a = comparable(actual, ignored);
+        ObjectNode e = comparable(expected, ignored);
+        Set<String> names = new TreeSet<>();
+        a.fieldNames().forEachRemaining(names::add);
+        e.fieldNames().forEachRemaining(names::add);
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            JsonNode av = a.get(name);
+            JsonNode ev = e.get(name);
+            if (av instanceof ObjectNode ao && ev instanceof ObjectNode eo && name.contains(":")) {
+                Set<String> inner = new TreeSet<>();
+                ao.fieldNames().forEachRemaining(inner::add);
+                eo.fieldNames().forEachRemaining(inner::add);
+                for (String sub : inner) {
+                    if (!Objects.equals(ao.get(sub), eo.get(sub))) {
+                        out.add(name + ":" + sub + ": wrote " + eo.get(sub) + ", read " + ao.get(sub));
+                    }
+                }
+            } else if (!Objects.equals(av, ev)) {
+                out.add(name + ": wrote " + ev + ", read " + av);
+            }
+        }
+        return out;
     }
 
     /** Asserts that both resources are equal once {@link #comparable compared}. */

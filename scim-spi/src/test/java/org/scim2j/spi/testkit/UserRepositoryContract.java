@@ -11,6 +11,12 @@ import org.scim2j.core.error.ScimType;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.resource.Email;
+import org.scim2j.core.resource.X509Certificate;
+import org.scim2j.core.resource.Role;
+import org.scim2j.core.resource.Photo;
+import org.scim2j.core.resource.Im;
+import org.scim2j.core.resource.Entitlement;
+import org.scim2j.core.resource.Address;
 import org.scim2j.core.resource.EnterpriseUser;
 import org.scim2j.core.resource.Meta;
 import org.scim2j.core.resource.Name;
@@ -228,6 +234,80 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
         }
         assertThat(recreated.id()).as("ids are never reassigned (RFC 7643 §3.1)").isNotEqualTo(deleted.id());
         assertThat(repository().get(deleted.id(), context())).as("the deleted id after the re-creation").isEmpty();
+    }
+
+    // --- lossless storage -----------------------------------------------------------------------------------
+
+    /**
+     * RFC 7643 §8.2's full User with every attribute of the schema and the Enterprise extension (§8.3); readOnly
+     * {@code manager.displayName} and write-only {@code password} left out, as the service hands them to a
+     * repository.
+     */
+    static User fullUser(String userName) {
+        return User.builder()
+                .userName(userName)
+                .externalId("701984-" + userName)
+                .name(new Name("Ms. Barbara J Jensen, III", "Jensen", "Barbara", "Jane", "Ms.", "III"))
+                .displayName("Babs Jensen")
+                .nickName("Babs")
+                .profileUrl("https://login.example.com/" + userName)
+                .title("Tour Guide")
+                .userType("Employee")
+                .preferredLanguage("en-US")
+                .locale("en-US")
+                .timezone("America/Los_Angeles")
+                .active(true)
+                .emails(List.of(new Email(userName + "@example.com", "Work mail", "work", true),
+                        new Email(userName + "@jensen.org", null, "home", null)))
+                .phoneNumbers(List.of(new PhoneNumber("555-555-5555", null, "work", null),
+                        new PhoneNumber("555-555-4444", null, "mobile", null)))
+                .ims(List.of(new Im("someaimhandle", null, "aim", null)))
+                .photos(List.of(new Photo("https://photos.example.com/profilephoto/72930000000Ccne/F", null,
+                        "photo", null)))
+                .addresses(List.of(new Address("100 Universal City Plaza\nHollywood, CA 91608 USA",
+                        "100 Universal City Plaza", "Hollywood", "CA", "91608", "USA", "work", true),
+                        new Address(null, "456 Hollywood Blvd", "Hollywood", "CA", "91608", "USA", "home", null)))
+                .entitlements(List.of(new Entitlement("Park Access", null, "access", true)))
+                .roles(List.of(new Role("Guide", "Tour Guide", "job", null)))
+                .x509Certificates(List.of(new X509Certificate("MIIDQzCCAqygAwIBAgICEAAwDQYJKoZIhvcNAQEFBQAw",
+                        null, null, null)))
+                .enterpriseUser(new EnterpriseUser("701984", "4130", "Universal Studios", "Theme Park",
+                        "Tour Operations", new EnterpriseUser.Manager("26118915-6090-4610-87e4-49d8ca9f808d",
+                        "../Users/26118915-6090-4610-87e4-49d8ca9f808d", null)))
+                .build();
+    }
+
+    /**
+     * Lossless storage: every attribute of RFC 7643 §8.2's full User with the Enterprise extension reads back as
+     * written, after create and after replace; the parts of a complex attribute beside one the store maps
+     * ({@code name.givenName} next to a name column), every value of a multi-valued attribute (not only the
+     * primary email) and every extension attribute included. What the store legitimately does not keep is declared
+     * in {@link #unsupportedAttributes()}.
+     */
+    @Test
+    void keepsEveryAttributeOfAFullUserThroughCreateAndReplace() {
+        User written = fullUser("bjensen");
+        User created = create(written);
+        assertLossless(created, written, "create's result");
+        assertLossless(get(created.id()), written, "get after create");
+
+        User replacement = fullUser("bjensen").toBuilder()
+                .name(new Name("Barbara Smith", "Smith", "Barbara", null, null, null))
+                .title("Senior Tour Guide")
+                .emails(List.of(new Email("bjensen@example.org", null, "work", true)))
+                .phoneNumbers(List.of(new PhoneNumber("555-555-3333", "Home", "home", true)))
+                .enterpriseUser(new EnterpriseUser("701984", null, null, null, "Sales", null))
+                .build();
+        User replaced = repository().replace(created.id(), replacement, null, context());
+        assertLossless(replaced, replacement, "replace's result");
+        assertLossless(get(created.id()), replacement, "get after replace");
+    }
+
+    /** Asserts that a stored user holds what was written, naming every attribute that differs and the hook. */
+    private void assertLossless(User actual, User written, String what) {
+        List<String> differences = Comparisons.differences(actual, written, ignoredInComparison());
+        assertThat(differences).as("%s: attributes not read back as written (declare those the store does not keep "
+                + "in unsupportedAttributes())", what).isEmpty();
     }
 
     // --- search -------------------------------------------------------------------------------------------

@@ -20,8 +20,6 @@ import org.scim2j.core.schema.Returned;
 import org.scim2j.core.schema.Schema;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
-import org.scim2j.filter.AttributePath;
-import org.scim2j.filter.FilterParseException;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -546,14 +544,7 @@ public final class ResourceDocument<T> {
         }
 
         private ResolvedAttribute resolve(String attributePath) {
-            AttributePath path;
-            try {
-                path = AttributePath.parse(Objects.requireNonNull(attributePath, "attributePath"));
-            } catch (FilterParseException e) {
-                throw new IllegalArgumentException("not an attribute path: " + attributePath, e);
-            }
-            return registry.find(type, path).orElseThrow(() -> new IllegalArgumentException("unknown attribute '"
-                    + attributePath + "' for resource type " + type.name()));
+            return registry.resolveConfigured(type, attributePath);
         }
 
         private static void overlayPrimaryValue(Location location, ObjectNode merged, ObjectNode view) {

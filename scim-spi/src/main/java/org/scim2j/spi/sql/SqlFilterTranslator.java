@@ -11,7 +11,6 @@ import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
-import org.scim2j.filter.FilterParseException;
 import org.scim2j.spi.FilterSupport;
 import org.scim2j.spi.SortSupport;
 
@@ -483,14 +482,7 @@ public final class SqlFilterTranslator {
         }
 
         private ResolvedAttribute resolve(String attributePath) {
-            AttributePath path;
-            try {
-                path = AttributePath.parse(Objects.requireNonNull(attributePath, "attributePath"));
-            } catch (FilterParseException e) {
-                throw new IllegalArgumentException("not an attribute path: " + attributePath, e);
-            }
-            return registry.find(type, path).orElseThrow(() -> new IllegalArgumentException("unknown attribute '"
-                    + attributePath + "' for resource type " + type.name()));
+            return registry.resolveConfigured(type, attributePath);
         }
     }
 }

@@ -1,29 +1,17 @@
 /**
  * A compliance kit for repository implementers: abstract JUnit 5 tests of the
  * {@link org.scim2j.spi.ResourceRepository} contract that a host's repository extends to prove it behaves.
- * {@link org.scim2j.spi.testkit.UserRepositoryContract} checks a {@link org.scim2j.spi.UserRepository} and
- * {@link org.scim2j.spi.testkit.GroupRepositoryContract} a {@link org.scim2j.spi.GroupRepository}; both run the
- * rules they share from {@link org.scim2j.spi.testkit.ResourceRepositoryContract}.
+ * {@link org.scim2j.testkit.UserRepositoryContract} checks a {@link org.scim2j.spi.UserRepository} and
+ * {@link org.scim2j.testkit.GroupRepositoryContract} a {@link org.scim2j.spi.GroupRepository}; both run the
+ * rules they share from {@link org.scim2j.testkit.ResourceRepositoryContract}.
  *
- * <p>The kit ships as the test-jar of {@code scim-spi}. A host module depends on it, and on JUnit 5 and AssertJ,
- * which the test-jar does not bring along (test-scoped dependencies are not transitive). Take the
- * {@code junit-jupiter} aggregate, not only {@code junit-jupiter-api}: the kit uses parameterized tests.
+ * <p>The kit is the {@code scim-testkit} artifact. It brings what it runs on (JUnit Jupiter with its parameterized
+ * tests and engine, and AssertJ), so a host adds one test dependency:
  * <pre>{@code
  *   <dependency>
  *     <groupId>org.scim2j</groupId>
- *     <artifactId>scim-spi</artifactId>
+ *     <artifactId>scim-testkit</artifactId>
  *     <version>${scim2j.version}</version>
- *     <type>test-jar</type>
- *     <scope>test</scope>
- *   </dependency>
- *   <dependency>
- *     <groupId>org.junit.jupiter</groupId>
- *     <artifactId>junit-jupiter</artifactId>
- *     <scope>test</scope>
- *   </dependency>
- *   <dependency>
- *     <groupId>org.assertj</groupId>
- *     <artifactId>assertj-core</artifactId>
  *     <scope>test</scope>
  *   </dependency>
  * }</pre>
@@ -53,4 +41,4 @@
  * <p>The tests need no clock and never sleep; the concurrency tests release their threads together with a start
  * gate.
  */
-package org.scim2j.spi.testkit;
+package org.scim2j.testkit;

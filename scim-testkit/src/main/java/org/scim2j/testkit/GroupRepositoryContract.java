@@ -1,4 +1,4 @@
-package org.scim2j.spi.testkit;
+package org.scim2j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -290,7 +290,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.scim2j.spi.testkit.GroupRepositoryContract#filters")
+    @MethodSource("org.scim2j.testkit.GroupRepositoryContract#filters")
     void searchHonoursEverySupportedFilter(Filter filter, List<String> attributes, List<String> expected) {
         assumeTrue(repository().capabilities().filtering().supports(filter),
                 () -> "the repository does not claim to support " + filter);

@@ -1,4 +1,4 @@
-package org.scim2j.spi.testkit;
+package org.scim2j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -286,7 +286,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.scim2j.spi.testkit.UserRepositoryContract#filters")
+    @MethodSource("org.scim2j.testkit.UserRepositoryContract#filters")
     void searchHonoursEverySupportedFilter(Filter filter, List<String> attributes, List<String> expected) {
         assumeTrue(repository().capabilities().filtering().supports(filter),
                 () -> "the repository does not claim to support " + filter);

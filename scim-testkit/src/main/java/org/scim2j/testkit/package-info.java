@@ -36,7 +36,17 @@
  *       removing.</li>
  *   <li>{@code newMembers(int)} on groups: members that exist in the host's store.</li>
  * </ul>
- * Everything else is the contract of {@link org.scim2j.spi.ResourceRepository}, and failing it is a bug.
+ * Everything else is the contract of {@link org.scim2j.spi.ResourceRepository}, and failing it is a bug. A
+ * failure that one of these hooks can relax says so, with the values to return (for example
+ * {@code override unsupportedAttributes() to return them, e.g. Set.of("title", "name.middleName")}).
+ *
+ * <p>A case that does not apply is reported as skipped, with the reason ({@code not run: capabilities().sorting()
+ * is false ...}). The filter cases are named by the filter and what it must find
+ * ({@code search: userName eq "BJENSEN" finds [bjensen]}); IDEs show these names. Surefire's reports show
+ * {@code searchHonoursEverySupportedFilter(Filter, List, List)[2]} instead unless its JUnit 5 XML reporter is told
+ * to use display names ({@code usePhrasedTestCaseMethodName}; the README shows the configuration). The kit needs
+ * Surefire (or Failsafe) 2.22 or later, which runs the JUnit Platform; Maven 3.8's default Surefire, 2.12.4, does
+ * not, so declare the plugin's version.
  *
  * <p>The tests need no clock and never sleep; the concurrency tests release their threads together with a start
  * gate.

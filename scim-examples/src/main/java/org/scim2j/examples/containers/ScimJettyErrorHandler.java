@@ -1,0 +1,45 @@
+package org.scim2j.examples.containers;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Jetty 12's answers to requests under the SCIM path that never reach the SCIM servlet, as SCIM Error bodies
+ * instead of Jetty's HTML page: an ambiguous URI ({@code /Users/%2Fetc}, {@code %2e%2e}) or a NUL (400), a request
+ * line or headers over Jetty's limits (414, 431). Other paths keep Jetty's own error pages.
+ * Install it with {@code server.setErrorHandler(new ScimJettyErrorHandler("/api/scim/v2"))}.
+ */
+public class ScimJettyErrorHandler extends ErrorHandler {
+
+    private final String scimPath;
+
+    /** @param scimPath the path the SCIM servlet is mapped at, e.g. {@code /api/scim/v2} */
+    public ScimJettyErrorHandler(String scimPath) {
+        this.scimPath = Objects.requireNonNull(scimPath);
+    }
+
+    /** Every method gets a body, PUT, PATCH and DELETE included (Jetty's default: GET, POST and HEAD only). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws java.io.IOException {
+        if (!ScimErrorBody.isUnder(scimPath, request.getHttpURI().getPath())) {
+            super.generateResponse(request, response, code, message, cause, callback);
+            return;
+        }
+        byte[] body = ScimErrorBody.json(code);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ScimErrorBody.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}

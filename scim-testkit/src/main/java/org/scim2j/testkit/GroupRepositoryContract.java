@@ -295,7 +295,12 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
                 filter(Filter.or(Filter.eq("displayName", "Admins"), Filter.eq("externalId", "ext-ops")),
                         "displayName,externalId", "Admins", "Tour Operators"),
                 filter(Filter.and(Filter.sw("displayName", "Tour"), Filter.eq("externalId", "ext-ops")),
-                        "displayName,externalId", "Tour Operators"));
+                        "displayName,externalId", "Tour Operators"),
+                // FilterSupport.equalityOn("displayName") claims an 'and' of displayName comparisons too.
+                filter(Filter.and(Filter.eq("displayName", "Admins"), Filter.eq("displayName", "admins")),
+                        "displayName", "Admins"),
+                filter(Filter.and(Filter.eq("displayName", "Admins"), Filter.eq("displayName", "Tour Guides")),
+                        "displayName"));
     }
 
     /** A case named by its filter and what it finds, e.g. {@code displayName sw "tour" finds [Tour Guides, ...]}. */

@@ -269,6 +269,10 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
                         "userName,externalId", "bjensen"),
                 filter(Filter.and(Filter.eq("userName", "bjensen"), Filter.eq("externalId", "ext-jsmith")),
                         "userName,externalId"),
+                // FilterSupport.equalityOn("userName") claims an 'and' of userName comparisons too.
+                filter(Filter.and(Filter.eq("userName", "bjensen"), Filter.eq("userName", "BJENSEN")), "userName",
+                        "bjensen"),
+                filter(Filter.and(Filter.eq("userName", "bjensen"), Filter.eq("userName", "jsmith")), "userName"),
                 filter(Filter.or(Filter.eq("userName", "bjensen"), Filter.eq("userName", "jsmith")),
                         "userName", "bjensen", "jsmith"),
                 filter(Filter.or(Filter.eq("userName", "ajones"),

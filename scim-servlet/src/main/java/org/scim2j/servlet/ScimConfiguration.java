@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * <table>
  * <caption>Keys</caption>
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code scim.enabled}</td><td>{@code true}</td><td>false: every SCIM URL answers 404</td></tr>
+ * <tr><td>{@code scim.enabled}</td><td>{@code true}</td><td>false: every SCIM URL answers 404. Read once, when
+ *     {@link #servletSettings()} is called; a host switch that changes at run time is given to
+ *     {@link ScimServletSettings.Builder#enabled} instead, and then this key is not used</td></tr>
  * <tr><td>{@code scim.baseUrl}</td><td>derived</td><td>absolute base URL for Location and meta.location</td></tr>
  * <tr><td>{@code scim.trustForwardedHeaders}</td><td>{@code false}</td><td>derive the base URL from
  *     Forwarded / X-Forwarded-* headers</td></tr>
@@ -65,16 +67,17 @@ public final class ScimConfiguration {
     /** The servlet settings these keys describe. */
     public ScimServletSettings servletSettings() {
         boolean enabled = bool("scim.enabled", true);
-        return new ScimServletSettings(() -> enabled, longValue("scim.maxPayloadBytes",
-                ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES), values.get("scim.baseUrl"),
-                bool("scim.trustForwardedHeaders", false));
+        return ScimServletSettings.builder()
+                .enabled(() -> enabled)
+                .maxPayloadBytes(longValue("scim.maxPayloadBytes", ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES))
+                .baseUrl(values.get("scim.baseUrl"))
+                .trustForwardedHeaders(bool("scim.trustForwardedHeaders", false))
+                .build();
     }
 
     /** The service configuration these keys describe, starting from {@link ScimServiceConfig#defaults()}. */
     public ScimServiceConfig serviceConfig() {
-        ScimServiceConfig config = ScimServiceConfig.defaults();
-        config = config.withPaging(intValue("scim.defaultCount", config.defaultCount()),
-                intValue("scim.maxResults", config.maxResults()));
+        ScimServiceConfig defaults = ScimServiceConfig.defaults();
         String unsupported = values.getOrDefault("scim.filter.unsupported", "memory").trim().toLowerCase(Locale.ROOT);
         ScimServiceConfig.UnsupportedFilters policy = switch (unsupported) {
             case "reject" -> ScimServiceConfig.UnsupportedFilters.REJECT;
@@ -82,16 +85,21 @@ public final class ScimConfiguration {
             default -> throw new IllegalArgumentException("scim.filter.unsupported must be reject or memory, not "
                     + unsupported);
         };
-        config = config.withFilters(bool("scim.filter.lenient", true), policy,
-                intValue("scim.filter.maxScan", config.maxInMemoryScan()));
-        config = config.withPatchOptions(patchOptions());
+        ScimServiceConfig.Builder config = defaults.toBuilder()
+                .defaultCount(intValue("scim.defaultCount", defaults.defaultCount()))
+                .maxResults(intValue("scim.maxResults", defaults.maxResults()))
+                .lenientFilters(bool("scim.filter.lenient", true))
+                .unsupportedFilters(policy)
+                .maxInMemoryScan(intValue("scim.filter.maxScan", defaults.maxInMemoryScan()))
+                .patchOptions(patchOptions())
+                .bulkMaxOperations(intValue("scim.bulk.maxOperations", defaults.bulkMaxOperations()))
+                .bulkMaxPayloadBytes(intValue("scim.bulk.maxPayloadBytes", defaults.bulkMaxPayloadBytes()));
         String noContent = values.get("scim.patch.noContent");
         if (noContent != null && !noContent.isBlank()) {
-            config = config.withNoContentOnPatch(Arrays.stream(noContent.split(",")).map(String::trim)
+            config.noContentOnPatch(Arrays.stream(noContent.split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
         }
-        return config.withBulkLimits(intValue("scim.bulk.maxOperations", config.bulkMaxOperations()),
-                intValue("scim.bulk.maxPayloadBytes", config.bulkMaxPayloadBytes()));
+        return config.build();
     }
 
     /** The PATCH profile with its per-tolerance switches. */

@@ -32,7 +32,9 @@ import java.util.Map;
  * repository does them or the service evaluates the rest in memory; entity tags are supported (every resource
  * carries {@code meta.version}); {@code changePassword} is false, since the service has no password semantics of its
  * own and hosts like SonarQube keep no SCIM password. RFC 9865 §4 {@code pagination} says whether a repository
- * offers cursors. Every member Okta's SCIM 2.0 spec test asserts is present (IDP-TRAFFIC §1.10).
+ * offers cursors. Every member that Okta's SCIM 2.0 spec test (its Runscope suite for OIN submissions, see
+ * <a href="https://developer.okta.com/docs/guides/scim-provisioning-integration-test/main/">Test your SCIM API</a>)
+ * asserts is present.
  *
  * <p>RFC 7644 §4: a {@code filter} on these endpoints is 403, "to ensure that clients cannot incorrectly assume that
  * any matching conditions specified in a filter are true".

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.scim2j.core.resource.User;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.UserRepository;
-import org.scim2j.spi.testkit.UserRepositoryContract;
+import org.scim2j.testkit.UserRepositoryContract;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The scim-spi testkit's user contract for {@link JdbcUserRepository}, on the database {@link #newStore()} gives. */
+/** The scim-testkit user contract for {@link JdbcUserRepository}, on the database {@link #newStore()} gives. */
 abstract class JdbcUserRepositoryContract extends UserRepositoryContract {
 
     private final List<TestStore> stores = new ArrayList<>();

@@ -1,8 +1,12 @@
-package org.scim2j.spi;
+package org.scim2j.testkit;
 
 import org.scim2j.core.resource.User;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RepositoryCapabilities;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.SearchRequest;
+import org.scim2j.spi.UserRepository;
 import org.scim2j.spi.memory.InMemoryUserRepository;
-import org.scim2j.spi.testkit.UserRepositoryContract;
 
 import java.util.Optional;
 

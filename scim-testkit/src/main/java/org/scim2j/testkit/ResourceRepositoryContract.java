@@ -1,7 +1,6 @@
-package org.scim2j.spi.testkit;
+package org.scim2j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.assertj.core.api.Assertions;
@@ -127,15 +126,17 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         return page.resources().stream().map(this::idOf).toList();
     }
 
-    /** What the call throws; fails if it returns normally. */
-    static Throwable thrown(ThrowingCallable call) {
+    /** What the call throws; fails, saying what was expected, if it returns normally. */
+    static Throwable thrown(String expected, ThrowingCallable call) {
         Throwable thrown = Assertions.catchThrowable(call);
-        assertThat(thrown).as("an exception").isNotNull();
+        assertThat(thrown).as("expected %s, but the call returned normally", expected).isNotNull();
         return thrown;
     }
 
+    /** Asserts a {@link ScimException} with this status, e.g. {@code ScimException.notFound("User", id)}. */
     static void assertStatus(Throwable thrown, int status) {
-        assertThat(thrown).isInstanceOf(ScimException.class);
+        assertThat(thrown).as("a ScimException with status %d (e.g. ScimException.notFound(type, id) for 404)",
+                status).isInstanceOf(ScimException.class);
         assertThat(((ScimException) thrown).status()).as("status of " + thrown).isEqualTo(status);
     }
 
@@ -218,8 +219,9 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         T created = create(sample(1));
         T replaced = repository().replace(idOf(created), changed(created), metaOf(created).version(), context());
         String stale = metaOf(created).version();
-        assertThatThrownBy(() -> repository().replace(idOf(created), changed(replaced), stale, context()))
-                .isInstanceOf(VersionConflictException.class);
+        String conflict = "VersionConflictException (412) for a replace with a stale expected version";
+        assertThat(thrown(conflict, () -> repository().replace(idOf(created), changed(replaced), stale, context())))
+                .as(conflict).isInstanceOf(VersionConflictException.class);
         assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
     }
 
@@ -233,8 +235,10 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
                     context()));
         }
         List<Object> outcomes = StartGate.race(tasks);
-        assertThat(outcomes).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o instanceof Throwable)
+        String race = StartGate.THREADS + " concurrent replaces with the same expected version: exactly one wins and "
+                + "the others get VersionConflictException (compare-and-set, e.g. UPDATE ... WHERE version = ?)";
+        assertThat(outcomes).as(race).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
+        assertThat(outcomes).as(race).filteredOn(o -> o instanceof Throwable)
                 .hasSize(StartGate.THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
     }
 
@@ -258,12 +262,14 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
     void replaceOfAnUnknownIdIsNotFound() {
         T created = create(sample(1));
         String unknown = "no-such-id-" + idOf(created);
-        assertStatus(thrown(() -> repository().replace(unknown, changed(created), null, context())), 404);
+        assertStatus(thrown("404 for replace of an unknown id",
+                () -> repository().replace(unknown, changed(created), null, context())), 404);
     }
 
     @Test
     void deleteOfAnUnknownIdIsNotFound() {
-        assertStatus(thrown(() -> repository().delete("no-such-id", null, context())), 404);
+        assertStatus(thrown("404 for delete of an unknown id",
+                () -> repository().delete("no-such-id", null, context())), 404);
     }
 
     @Test
@@ -271,22 +277,26 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         T kept = create(sample(1));
         T deleted = create(sample(2));
         repository().delete(idOf(deleted), metaOf(deleted).version(), context());
-        assertThat(repository().get(idOf(deleted), context())).isEmpty();
+        String gone = "after delete the id is gone (RFC 7644 §3.6), also when delete only deactivates the host's "
+                + "account: such a store unlinks the SCIM id, as the example's JdbcUserRepository does";
+        assertThat(repository().get(idOf(deleted), context())).as("get: %s", gone).isEmpty();
         assertThat(repository().get(idOf(kept), context())).isPresent();
         Page<T> all = search(page(1, 100));
-        assertThat(ids(all)).containsExactly(idOf(kept));
-        assertThat(all.totalResults()).isEqualTo(1);
-        assertStatus(thrown(() -> repository().delete(idOf(deleted), null, context())), 404);
-        assertStatus(thrown(() -> repository().replace(idOf(deleted), changed(deleted), null, context())),
-                404);
+        assertThat(ids(all)).as("search: %s", gone).containsExactly(idOf(kept));
+        assertThat(all.totalResults()).as("totalResults: %s", gone).isEqualTo(1);
+        assertStatus(thrown("404 for a second delete: " + gone,
+                () -> repository().delete(idOf(deleted), null, context())), 404);
+        assertStatus(thrown("404 for replace of a deleted id: " + gone,
+                () -> repository().replace(idOf(deleted), changed(deleted), null, context())), 404);
     }
 
     @Test
     void deleteWithAStaleVersionIsAConflictAndKeepsTheResource() {
         T created = create(sample(1));
         T replaced = repository().replace(idOf(created), changed(created), null, context());
-        assertThatThrownBy(() -> repository().delete(idOf(created), metaOf(created).version(), context()))
-                .isInstanceOf(VersionConflictException.class);
+        String conflict = "VersionConflictException (412) for a delete with a stale expected version";
+        assertThat(thrown(conflict, () -> repository().delete(idOf(created), metaOf(created).version(), context())))
+                .as(conflict).isInstanceOf(VersionConflictException.class);
         assertThat(metaOf(get(idOf(created))).version()).isEqualTo(metaOf(replaced).version());
     }
 
@@ -315,7 +325,8 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
 
     @Test
     void cursorPagingVisitsEveryResourceOnce() {
-        assumeTrue(repository().capabilities().cursorPaging(), "the repository has no cursor paging");
+        assumeTrue(repository().capabilities().cursorPaging(),
+                "not run: capabilities().cursorPaging() is false (no RFC 9865 cursors)");
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 25; i++) {
             created.add(idOf(create(sample(i))));
@@ -323,7 +334,8 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
         List<String> seen = new ArrayList<>();
         String cursor = "";
         for (int pages = 1; cursor != null; pages++) {
-            assertThat(pages).as("pages of 10 for 25 resources").isLessThanOrEqualTo(3);
+            assertThat(pages).as("pages of 10 for 25 resources (capabilities().cursorPaging() is true; a repository "
+                    + "without cursors leaves it false)").isLessThanOrEqualTo(3);
             Page<T> page = search(new SearchRequest(null, null, SortOrder.ASCENDING, 1, 10, cursor,
                     AttributeSelection.all()));
             seen.addAll(ids(page));

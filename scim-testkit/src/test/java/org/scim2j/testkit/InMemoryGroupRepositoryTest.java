@@ -1,7 +1,7 @@
-package org.scim2j.spi.memory;
+package org.scim2j.testkit;
 
 import org.scim2j.spi.GroupRepository;
-import org.scim2j.spi.testkit.GroupRepositoryContract;
+import org.scim2j.spi.memory.InMemoryGroupRepository;
 
 // Every test and assertion is inherited from GroupRepositoryContract; this class only supplies the setup.
 /** The in-memory group repository, with native membership changes and members that need not exist. */

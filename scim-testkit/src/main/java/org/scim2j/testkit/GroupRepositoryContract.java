@@ -1,10 +1,11 @@
-package org.scim2j.spi.testkit;
+package org.scim2j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,6 +65,9 @@ import java.util.stream.Stream;
  */
 public abstract class GroupRepositoryContract extends ResourceRepositoryContract<Group, GroupRepository> {
 
+    /** Whether the members of this test came from the default {@link #newMembers(int)}: random ids. */
+    private boolean randomMembers;
+
     /** For subclasses. */
     protected GroupRepositoryContract() {
     }
@@ -74,6 +78,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
      * random ids, for stores that do not check that a member exists.
      */
     protected List<Member> newMembers(int count) {
+        randomMembers = true;
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             members.add(new Member(UUID.randomUUID().toString(), null, null, "User"));
@@ -130,8 +135,26 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     }
 
     private Group createWith(String displayName, List<Member> members) {
-        return create(Group.builder().displayName(displayName).externalId("ext-" + displayName)
+        return createWithMembers(Group.builder().displayName(displayName).externalId("ext-" + displayName)
                 .members(members).build());
+    }
+
+    /**
+     * Creates a group; if that fails while the members are the default random ids, says which hook to override
+     * (a store with a foreign key from memberships to its users refuses them).
+     */
+    private Group createWithMembers(Group group) {
+        try {
+            return create(group);
+        } catch (RuntimeException e) {
+            if (randomMembers && !group.members().isEmpty()) {
+                throw new AssertionError("creating a group with members failed: " + e + ". The members came from "
+                        + "the default newMembers(int), which makes up random user ids; if the store only accepts "
+                        + "members that exist (a foreign key to its users), override newMembers(int) to create "
+                        + "them in the store under test", e);
+            }
+            throw e;
+        }
     }
 
     @Test
@@ -169,6 +192,9 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     // --- native membership changes -----------------------------------------------------------------------
 
+    private static final String NO_NATIVE_UPDATE = "not run: supportsMembershipChanges() is false (the service "
+            + "applies group PATCH with get and replace instead of update)";
+
     private Group update(Group group, Group attributes, MembershipChange change) {
         Group updated = repository().update(group.id(), attributes, change, group.meta().version(), context());
         Comparisons.assertStoredMeta(updated.meta());
@@ -179,7 +205,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateRemovesThenAddsMembersAndKeepsTheOtherAttributes() {
-        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        assumeTrue(repository().supportsMembershipChanges(), NO_NATIVE_UPDATE);
         List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
         update(created, null, new MembershipChange(false, Set.of(m.get(0).value()), List.of(m.get(2))));
@@ -191,7 +217,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateWithRemoveAllEmptiesTheListBeforeAdding() {
-        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        assumeTrue(repository().supportsMembershipChanges(), NO_NATIVE_UPDATE);
         List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
         Group updated = update(created, null, new MembershipChange(true, Set.of(m.get(2).value()), List.of(m.get(2))));
@@ -202,7 +228,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void addingAMemberTwiceOrRemovingAnAbsentOneChangesNoMembership() {
-        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        assumeTrue(repository().supportsMembershipChanges(), NO_NATIVE_UPDATE);
         List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
         repository().update(created.id(), null, new MembershipChange(false, Set.of(m.get(2).value()),
@@ -212,7 +238,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateWithAttributesReplacesThemAndIgnoresTheirMembers() {
-        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        assumeTrue(repository().supportsMembershipChanges(), NO_NATIVE_UPDATE);
         List<Member> m = members(3);
         Group created = createWith("Tour Guides", m.subList(0, 2));
         Group attributes = Group.builder().displayName("Guides").externalId("ext-guides")
@@ -226,7 +252,7 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateWithAStaleVersionIsAConflictAndChangesNothing() {
-        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
+        assumeTrue(repository().supportsMembershipChanges(), NO_NATIVE_UPDATE);
         List<Member> m = members(2);
         Group created = createWith("Tour Guides", m.subList(0, 1));
         Group updated = update(created, null, new MembershipChange(false, Set.of(), List.of(m.get(1))));
@@ -239,17 +265,19 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
 
     @Test
     void updateOfAnUnknownIdIsNotFound() {
-        assumeTrue(repository().supportsMembershipChanges(), "no native membership changes");
-        assertStatus(thrown(() -> repository().update("no-such-id", null, MembershipChange.none(), null,
-                context())), 404);
+        assumeTrue(repository().supportsMembershipChanges(), NO_NATIVE_UPDATE);
+        assertStatus(thrown("404 for update of an unknown id",
+                () -> repository().update("no-such-id", null, MembershipChange.none(), null, context())), 404);
     }
 
     @Test
     void withoutNativeMembershipChangesUpdateIsNotImplemented() {
-        assumeFalse(repository().supportsMembershipChanges(), "native membership changes are tested above");
+        assumeFalse(repository().supportsMembershipChanges(),
+                "not run: supportsMembershipChanges() is true, so update(...) is tested by the update* cases");
         Group created = createWith("Tour Guides", List.of());
-        assertStatus(thrown(() -> repository().update(created.id(), null, MembershipChange.none(), null,
-                context())), 501);
+        assertStatus(thrown("501 from update(...) while supportsMembershipChanges() is false (the default "
+                + "method throws ScimException.notImplemented)",
+                () -> repository().update(created.id(), null, MembershipChange.none(), null, context())), 501);
     }
 
     // --- search -------------------------------------------------------------------------------------------
@@ -267,34 +295,47 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
                 filter(Filter.or(Filter.eq("displayName", "Admins"), Filter.eq("externalId", "ext-ops")),
                         "displayName,externalId", "Admins", "Tour Operators"),
                 filter(Filter.and(Filter.sw("displayName", "Tour"), Filter.eq("externalId", "ext-ops")),
-                        "displayName,externalId", "Tour Operators"));
+                        "displayName,externalId", "Tour Operators"),
+                // FilterSupport.equalityOn("displayName") claims an 'and' of displayName comparisons too.
+                filter(Filter.and(Filter.eq("displayName", "Admins"), Filter.eq("displayName", "admins")),
+                        "displayName", "Admins"),
+                filter(Filter.and(Filter.eq("displayName", "Admins"), Filter.eq("displayName", "Tour Guides")),
+                        "displayName"));
     }
 
+    /** A case named by its filter and what it finds, e.g. {@code displayName sw "tour" finds [Tour Guides, ...]}. */
     private static Arguments filter(Filter filter, String attributes, String... displayNames) {
-        return Arguments.of(filter, List.of(attributes.split(",")), List.of(displayNames));
+        return Arguments.of(Named.of(filter + " finds " + List.of(displayNames), filter),
+                List.of(attributes.split(",")), List.of(displayNames));
     }
 
     private List<Member> createFilterFixtures() {
         List<Member> m = members(2);
-        create(Group.builder().displayName("Tour Guides").externalId("ext-tour").members(m.subList(0, 1)).build());
+        createWithMembers(Group.builder().displayName("Tour Guides").externalId("ext-tour").members(m.subList(0, 1))
+                .build());
         create(Group.builder().displayName("Tour Operators").externalId("ext-ops").build());
-        create(Group.builder().displayName("Admins").members(m).build());
+        createWithMembers(Group.builder().displayName("Admins").members(m).build());
         return m;
     }
 
     private void assertFound(Filter filter, List<String> displayNames) {
         Page<Group> page = search(page(1, 10).withFilter(filter));
-        assertThat(page.resources()).extracting(Group::displayName)
+        String claimed = "search with " + filter + ", which capabilities().filtering() claims: declare only the "
+                + "filters search evaluates exactly, and list attributes the store does not keep in "
+                + "unsupportedAttributes()";
+        assertThat(page.resources()).as(claimed).extracting(Group::displayName)
                 .containsExactlyInAnyOrderElementsOf(displayNames);
-        assertThat(page.totalResults()).isEqualTo(displayNames.size());
+        assertThat(page.totalResults()).as("totalResults of " + claimed).isEqualTo(displayNames.size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.scim2j.spi.testkit.GroupRepositoryContract#filters")
+    @ParameterizedTest(name = "search: {0}")
+    @MethodSource("org.scim2j.testkit.GroupRepositoryContract#filters")
     void searchHonoursEverySupportedFilter(Filter filter, List<String> attributes, List<String> expected) {
-        assumeTrue(repository().capabilities().filtering().supports(filter),
-                () -> "the repository does not claim to support " + filter);
-        assumeTrue(attributes.stream().allMatch(this::stores), () -> "the store does not keep " + attributes);
+        assumeTrue(repository().capabilities().filtering().supports(filter), () -> "not run: capabilities()"
+                + ".filtering() does not claim " + filter + " (the service evaluates or rejects it instead)");
+        List<String> unkept = attributes.stream().filter(a -> !stores(a)).toList();
+        assumeTrue(unkept.isEmpty(), () -> "not run: " + filter + " reads " + unkept
+                + ", which unsupportedAttributes() says the store does not keep");
         createFilterFixtures();
         assertFound(filter, expected);
     }
@@ -302,7 +343,8 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     @Test
     void searchByMemberValue() {
         Filter probe = Filter.valuePath("members", Filter.eq("value", "x"));
-        assumeTrue(repository().capabilities().filtering().supports(probe), "no filter on members");
+        assumeTrue(repository().capabilities().filtering().supports(probe),
+                "not run: capabilities().filtering() does not claim members[value eq \"...\"]");
         List<Member> m = createFilterFixtures();
         assertFound(Filter.valuePath("members", Filter.eq("value", m.get(0).value())),
                 List.of("Tour Guides", "Admins"));
@@ -312,13 +354,15 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
     @Test
     void sortByDisplayNameIgnoresCaseAscendingAndDescending() {
         assumeTrue(repository().capabilities().sorting().supports(AttributePath.of("displayName")),
-                "the repository does not sort by displayName");
+                "not run: capabilities().sorting() does not sort by displayName (the service sorts in memory or "
+                        + "rejects sortBy instead)");
         for (String name : List.of("gamma", "alpha", "Beta", "delta")) {
             createWith(name, List.of());
         }
-        assertThat(search(sortedBy(SortOrder.ASCENDING)).resources()).extracting(Group::displayName)
+        String sorting = "sortBy displayName, which capabilities().sorting() claims";
+        assertThat(search(sortedBy(SortOrder.ASCENDING)).resources()).as(sorting).extracting(Group::displayName)
                 .containsExactly("alpha", "Beta", "delta", "gamma");
-        assertThat(search(sortedBy(SortOrder.DESCENDING)).resources()).extracting(Group::displayName)
+        assertThat(search(sortedBy(SortOrder.DESCENDING)).resources()).as(sorting).extracting(Group::displayName)
                 .containsExactly("gamma", "delta", "Beta", "alpha");
     }
 

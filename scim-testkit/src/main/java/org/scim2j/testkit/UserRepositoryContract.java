@@ -1,8 +1,9 @@
-package org.scim2j.spi.testkit;
+package org.scim2j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -154,8 +155,11 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
         return Set.of("groups", "password");
     }
 
+    private static final String UNIQUE = "UniquenessException (409 uniqueness): userName is unique ignoring case "
+            + "(RFC 7643 §4.1.1)";
+
     private static void assertUniqueness(Throwable thrown) {
-        assertThat(thrown).isInstanceOf(UniquenessException.class);
+        assertThat(thrown).as(UNIQUE).isInstanceOf(UniquenessException.class);
         UniquenessException e = (UniquenessException) thrown;
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.scimType()).isEqualTo(ScimType.UNIQUENESS);
@@ -164,8 +168,8 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     @Test
     void userNameIsUniqueIgnoringCaseOnCreate() {
         create(sample(1).toBuilder().userName("bjensen").build());
-        assertUniqueness(thrown(() -> create(sample(2).toBuilder().userName("bjensen").build())));
-        assertUniqueness(thrown(() -> create(sample(3).toBuilder().userName("BJensen").build())));
+        assertUniqueness(thrown(UNIQUE, () -> create(sample(2).toBuilder().userName("bjensen").build())));
+        assertUniqueness(thrown(UNIQUE, () -> create(sample(3).toBuilder().userName("BJensen").build())));
         assertThat(search(page(1, 10)).totalResults()).isEqualTo(1);
     }
 
@@ -173,7 +177,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     void userNameIsUniqueIgnoringCaseOnReplace() {
         create(sample(1).toBuilder().userName("bjensen").build());
         User other = create(sample(2).toBuilder().userName("jsmith").build());
-        assertUniqueness(thrown(() -> repository().replace(other.id(),
+        assertUniqueness(thrown(UNIQUE, () -> repository().replace(other.id(),
                 other.toBuilder().userName("BJENSEN").build(), null, context())));
         User read = get(other.id());
         assertThat(read.userName()).isEqualTo("jsmith");
@@ -186,7 +190,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
         repository().replace(renamed.id(), renamed.toBuilder().userName("barbara").build(), null, context());
         User created = create(sample(2).toBuilder().userName("BJENSEN").build());
         assertThat(created.id()).isNotEqualTo(renamed.id());
-        assertUniqueness(thrown(() -> create(sample(3).toBuilder().userName("Barbara").build())));
+        assertUniqueness(thrown(UNIQUE, () -> create(sample(3).toBuilder().userName("Barbara").build())));
     }
 
     @Test
@@ -208,8 +212,11 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
             tasks.add(() -> repository.create(user, context()));
         }
         List<Object> outcomes = StartGate.race(tasks);
-        assertThat(outcomes).filteredOn(o -> o instanceof User).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> !(o instanceof User)).hasSize(StartGate.THREADS - 1)
+        String race = StartGate.THREADS + " concurrent creates of userName racer / RACER: exactly one succeeds and "
+                + "the others get UniquenessException. A check-then-insert store needs a unique index (e.g. on "
+                + "LOWER(user_name)) or a lock, and turns the index violation into UniquenessException";
+        assertThat(outcomes).as(race).filteredOn(o -> o instanceof User).hasSize(1);
+        assertThat(outcomes).as(race).filteredOn(o -> !(o instanceof User)).hasSize(StartGate.THREADS - 1)
                 .allSatisfy(o -> assertUniqueness((Throwable) o));
         assertThat(search(page(1, 100)).resources()).extracting(User::userName)
                 .singleElement().matches(n -> n.equalsIgnoreCase("racer"));
@@ -227,8 +234,10 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
         try {
             recreated = create(sample(2).toBuilder().userName("BJensen").build());
         } catch (UniquenessException e) {
-            assertThat(deleteDeactivates()).as("RFC 7644 §3.6: a deleted user SHOULD NOT cause a 409; only a host "
-                    + "whose delete deactivates may keep the userName taken (%s)", e.detail()).isTrue();
+            assertThat(deleteDeactivates()).as("RFC 7644 §3.6: a deleted user SHOULD NOT cause a 409 (%s). If the "
+                    + "repository's delete deactivates the account and keeps its userName taken, override "
+                    + "deleteDeactivates() to return true (and assertDeactivated(User) to check the account)",
+                    e.detail()).isTrue();
             assertUniqueness(e);
             return;
         }
@@ -305,9 +314,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
 
     /** Asserts that a stored user holds what was written, naming every attribute that differs and the hook. */
     private void assertLossless(User actual, User written, String what) {
-        List<String> differences = Comparisons.differences(actual, written, ignoredInComparison());
-        assertThat(differences).as("%s: attributes not read back as written (declare those the store does not keep "
-                + "in unsupportedAttributes())", what).isEmpty();
+        Comparisons.assertSameAttributes(actual, written, ignoredInComparison(), what);
     }
 
     // --- search -------------------------------------------------------------------------------------------
@@ -340,6 +347,10 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
                         "userName,externalId", "bjensen"),
                 filter(Filter.and(Filter.eq("userName", "bjensen"), Filter.eq("externalId", "ext-jsmith")),
                         "userName,externalId"),
+                // FilterSupport.equalityOn("userName") claims an 'and' of userName comparisons too.
+                filter(Filter.and(Filter.eq("userName", "bjensen"), Filter.eq("userName", "BJENSEN")), "userName",
+                        "bjensen"),
+                filter(Filter.and(Filter.eq("userName", "bjensen"), Filter.eq("userName", "jsmith")), "userName"),
                 filter(Filter.or(Filter.eq("userName", "bjensen"), Filter.eq("userName", "jsmith")),
                         "userName", "bjensen", "jsmith"),
                 filter(Filter.or(Filter.eq("userName", "ajones"),
@@ -361,20 +372,28 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
                 filter(Filter.eq(ENTERPRISE + ":department", "tours"), ENTERPRISE + ":department", "bjensen"));
     }
 
+    /** A case named by its filter and what it finds, e.g. {@code userName eq "BJENSEN" finds [bjensen]}. */
     private static Arguments filter(Filter filter, String attributes, String... userNames) {
-        return Arguments.of(filter, List.of(attributes.split(",")), List.of(userNames));
+        return Arguments.of(Named.of(filter + " finds " + List.of(userNames), filter),
+                List.of(attributes.split(",")), List.of(userNames));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("org.scim2j.spi.testkit.UserRepositoryContract#filters")
+    @ParameterizedTest(name = "search: {0}")
+    @MethodSource("org.scim2j.testkit.UserRepositoryContract#filters")
     void searchHonoursEverySupportedFilter(Filter filter, List<String> attributes, List<String> expected) {
-        assumeTrue(repository().capabilities().filtering().supports(filter),
-                () -> "the repository does not claim to support " + filter);
-        assumeTrue(attributes.stream().allMatch(this::stores), () -> "the store does not keep " + attributes);
+        assumeTrue(repository().capabilities().filtering().supports(filter), () -> "not run: capabilities()"
+                + ".filtering() does not claim " + filter + " (the service evaluates or rejects it instead)");
+        List<String> unkept = attributes.stream().filter(a -> !stores(a)).toList();
+        assumeTrue(unkept.isEmpty(), () -> "not run: " + filter + " reads " + unkept
+                + ", which unsupportedAttributes() says the store does not keep");
         createFilterFixtures();
         Page<User> page = search(page(1, 10).withFilter(filter));
-        assertThat(page.resources()).extracting(User::userName).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(page.totalResults()).isEqualTo(expected.size());
+        String claimed = "search with " + filter + ", which capabilities().filtering() claims: declare only the "
+                + "filters search evaluates exactly, and list attributes the store does not keep in "
+                + "unsupportedAttributes()";
+        assertThat(page.resources()).as(claimed).extracting(User::userName)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(page.totalResults()).as("totalResults of " + claimed).isEqualTo(expected.size());
     }
 
     private SearchRequest sortedBy(String attribute, SortOrder order, int startIndex, int count) {
@@ -382,23 +401,26 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
                 AttributeSelection.all());
     }
 
+    private static final String NO_SORTING = "not run: capabilities().sorting() does not sort by userName (the "
+            + "service sorts in memory or rejects sortBy instead)";
+    private static final String SORTING = "sortBy userName, which capabilities().sorting() claims (a repository "
+            + "that does not sort by it leaves it out of its SortSupport)";
+
     @Test
     void sortByUserNameIgnoresCaseAscendingAndDescending() {
-        assumeTrue(repository().capabilities().sorting().supports(AttributePath.of("userName")),
-                "the repository does not sort by userName");
+        assumeTrue(repository().capabilities().sorting().supports(AttributePath.of("userName")), NO_SORTING);
         for (String userName : List.of("carol", "alice", "Bob", "dave")) {
             create(sample(0).toBuilder().userName(userName).externalId("ext-" + userName).build());
         }
-        assertThat(search(sortedBy("userName", SortOrder.ASCENDING, 1, 10)).resources())
+        assertThat(search(sortedBy("userName", SortOrder.ASCENDING, 1, 10)).resources()).as(SORTING)
                 .extracting(User::userName).containsExactly("alice", "Bob", "carol", "dave");
-        assertThat(search(sortedBy("userName", SortOrder.DESCENDING, 1, 10)).resources())
+        assertThat(search(sortedBy("userName", SortOrder.DESCENDING, 1, 10)).resources()).as(SORTING)
                 .extracting(User::userName).containsExactly("dave", "carol", "Bob", "alice");
     }
 
     @Test
     void sortedPagesJoinUpToTheSortedList() {
-        assumeTrue(repository().capabilities().sorting().supports(AttributePath.of("userName")),
-                "the repository does not sort by userName");
+        assumeTrue(repository().capabilities().sorting().supports(AttributePath.of("userName")), NO_SORTING);
         List<String> userNames = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             User user = create(sample((i * 7) % 25));
@@ -411,7 +433,7 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
             assertThat(page.totalResults()).isEqualTo(25);
             page.resources().forEach(u -> seen.add(u.userName()));
         }
-        assertThat(seen).containsExactlyElementsOf(userNames);
+        assertThat(seen).as(SORTING).containsExactlyElementsOf(userNames);
     }
 
 }

@@ -1,8 +1,13 @@
-package org.scim2j.spi;
+package org.scim2j.testkit;
 
 import org.scim2j.core.resource.Group;
+import org.scim2j.spi.FilterSupport;
+import org.scim2j.spi.GroupRepository;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RepositoryCapabilities;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.SearchRequest;
 import org.scim2j.spi.memory.InMemoryGroupRepository;
-import org.scim2j.spi.testkit.GroupRepositoryContract;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.scim2j.spi.testkit;
+package org.scim2j.testkit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -174,8 +174,9 @@ class KitMessagesTest {
 
         @Override
         protected Set<String> unsupportedAttributes() {
-            return Set.of("emails", "locale", "name", "nickName", "phoneNumbers", "preferredLanguage", "timezone",
-                    "title", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "userType");
+            return Set.of("addresses", "emails", "entitlements", "ims", "locale", "name", "nickName", "phoneNumbers",
+                    "photos", "preferredLanguage", "profileUrl", "roles", "timezone", "title",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "userType", "x509Certificates");
         }
     }
 

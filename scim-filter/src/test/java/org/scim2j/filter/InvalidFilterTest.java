@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.scim2j.filter.Filter.and;
+import static org.scim2j.filter.Filter.co;
 import static org.scim2j.filter.Filter.eq;
 import static org.scim2j.filter.Filter.or;
 import static org.scim2j.filter.Filter.pr;
@@ -91,7 +92,7 @@ class InvalidFilterTest {
                 // Value paths: no nesting, no sub-attribute on the attribute, no ".sub" after ']' in a filter.
                 arguments("emails[type eq \"work\" and x[y pr]]", 26, "cannot contain another value filter"),
                 arguments("emails[x[y pr]]", 7, "cannot contain another value filter"),
-                arguments("emails[type eq \"w\"].value eq \"x\"", 19, "unexpected '.value'"),
+                arguments("emails[type eq \"w\"].value eq \"x\"", 19, "cannot be followed by a sub-attribute"),
                 arguments("name.familyName[x pr]", 4, "not to the sub-attribute 'name.familyName'"),
                 // Attribute paths.
                 arguments("a.b.c pr", 3, "at most one sub-attribute"),
@@ -182,7 +183,25 @@ class InvalidFilterTest {
                 arguments("x eq 01", eq("x", "01")),
                 // JSON literals keep their meaning.
                 arguments("x eq true", eq("x", FilterValue.of(true))),
-                arguments("x eq 10", eq("x", FilterValue.of(10))));
+                arguments("x eq 10", eq("x", FilterValue.of(10))),
+                // Entra ID's matching filter (IDP-TRAFFIC §4 #26): a value path followed by a sub-attribute test
+                arguments("emails[type eq \"work\"].value eq \"user@contoso.com\"",
+                        valuePath("emails", and(eq("type", "work"), eq("value", "user@contoso.com")))),
+                arguments("emails[type eq \"work\" and primary eq true].value pr",
+                        valuePath("emails", and(eq("type", "work"), eq("primary", FilterValue.of(true)), pr("value")))),
+                arguments("emails[type eq \"work\" or type eq \"home\"].Value co \"@x\"",
+                        valuePath("emails", and(or(eq("type", "work"), eq("type", "home")), co("Value", "@x")))),
+                arguments("addresses[type eq work].locality eq Paris and userName pr",
+                        and(valuePath("addresses", and(eq("type", "work"), eq("locality", "Paris"))), pr("userName"))));
+    }
+
+    @Test
+    void strictParserRefusesAValuePathFollowedByASubAttributeTestWithItsPositionAndTheRfcForm() {
+        FilterParseException e = parseError(FilterParser.strict(), "emails[type eq \"work\"].value eq \"x\"");
+        assertThat(e.position()).isEqualTo(22);
+        assertThat(e.reason()).contains("cannot be followed by a sub-attribute")
+                .contains("emails[type eq \"work\" and value eq \"x\"]")
+                .contains("lenient parser");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -200,6 +219,8 @@ class InvalidFilterTest {
                 arguments("not a pr", 4, "expected '('"),
                 arguments("userName eq", 11, "unexpected end of input"),
                 arguments("emails[type eq w and x[y pr]]", 21, "cannot contain another value filter"),
+                arguments("emails[type eq w].value.x eq y", 17, "unexpected '.value.x'"),
+                arguments("emails[type eq w].value", 23, "unexpected end of input"),
                 arguments("a eq b c", 7, "unexpected 'c'"),
                 arguments("", 0, "unexpected end of input"));
     }

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * <table>
  * <caption>Keys</caption>
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code scim.enabled}</td><td>{@code true}</td><td>false: every SCIM URL answers 404</td></tr>
+ * <tr><td>{@code scim.enabled}</td><td>{@code true}</td><td>false: every SCIM URL answers 404. Read once, when
+ *     {@link #servletSettings()} is called; a host switch that changes at run time is given to
+ *     {@link ScimServletSettings.Builder#enabled} instead, and then this key is not used</td></tr>
  * <tr><td>{@code scim.baseUrl}</td><td>derived</td><td>absolute base URL for Location and meta.location</td></tr>
  * <tr><td>{@code scim.trustForwardedHeaders}</td><td>{@code false}</td><td>derive the base URL from
  *     Forwarded / X-Forwarded-* headers</td></tr>
@@ -27,7 +29,8 @@ import java.util.stream.Collectors;
  *     servlet and the service's JSON reader alike; a group PUT holds about 48 bytes per member</td></tr>
  * <tr><td>{@code scim.defaultCount}</td><td>100</td><td>page size when a query gives none</td></tr>
  * <tr><td>{@code scim.maxResults}</td><td>1000</td><td>largest page (filter.maxResults)</td></tr>
- * <tr><td>{@code scim.filter.lenient}</td><td>{@code false}</td><td>accept unquoted filter values</td></tr>
+ * <tr><td>{@code scim.filter.lenient}</td><td>{@code true}</td><td>accept unquoted filter values and Entra ID's
+ *     {@code emails[type eq "work"].value eq "x"}; {@code false} parses by RFC 7644's ABNF alone</td></tr>
  * <tr><td>{@code scim.filter.unsupported}</td><td>{@code memory}</td><td>{@code reject} or {@code memory}
  *     (evaluate filters the repository cannot, up to {@code scim.filter.maxScan} resources)</td></tr>
  * <tr><td>{@code scim.filter.maxScan}</td><td>10000</td><td>in-memory evaluation limit</td></tr>
@@ -72,16 +75,17 @@ public final class ScimConfiguration {
     /** The servlet settings these keys describe. */
     public ScimServletSettings servletSettings() {
         boolean enabled = bool("scim.enabled", true);
-        return new ScimServletSettings(() -> enabled, longValue("scim.maxPayloadBytes",
-                ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES), values.get("scim.baseUrl"),
-                bool("scim.trustForwardedHeaders", false));
+        return ScimServletSettings.builder()
+                .enabled(() -> enabled)
+                .maxPayloadBytes(longValue("scim.maxPayloadBytes", ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES))
+                .baseUrl(values.get("scim.baseUrl"))
+                .trustForwardedHeaders(bool("scim.trustForwardedHeaders", false))
+                .build();
     }
 
     /** The service configuration these keys describe, starting from {@link ScimServiceConfig#defaults()}. */
     public ScimServiceConfig serviceConfig() {
-        ScimServiceConfig config = ScimServiceConfig.defaults();
-        config = config.withPaging(intValue("scim.defaultCount", config.defaultCount()),
-                intValue("scim.maxResults", config.maxResults()));
+        ScimServiceConfig defaults = ScimServiceConfig.defaults();
         String unsupported = values.getOrDefault("scim.filter.unsupported", "memory").trim().toLowerCase(Locale.ROOT);
         ScimServiceConfig.UnsupportedFilters policy = switch (unsupported) {
             case "reject" -> ScimServiceConfig.UnsupportedFilters.REJECT;
@@ -89,27 +93,32 @@ public final class ScimConfiguration {
             default -> throw new IllegalArgumentException("scim.filter.unsupported must be reject or memory, not "
                     + unsupported);
         };
-        config = config.withFilters(bool("scim.filter.lenient", false), policy,
-                intValue("scim.filter.maxScan", config.maxInMemoryScan()));
-        config = config.withPatchOptions(patchOptions());
-        // the servlet's body limit (servletSettings) is the limit of the service's JSON reader too
-        config = config.withJson(config.json().toBuilder().maxDocumentBytes(longValue("scim.maxPayloadBytes",
-                ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES)).build());
+        ScimServiceConfig.Builder config = defaults.toBuilder()
+                .defaultCount(intValue("scim.defaultCount", defaults.defaultCount()))
+                .maxResults(intValue("scim.maxResults", defaults.maxResults()))
+                .lenientFilters(bool("scim.filter.lenient", true))
+                .unsupportedFilters(policy)
+                .maxInMemoryScan(intValue("scim.filter.maxScan", defaults.maxInMemoryScan()))
+                .patchOptions(patchOptions())
+                .bulkMaxOperations(intValue("scim.bulk.maxOperations", defaults.bulkMaxOperations()))
+                .bulkMaxPayloadBytes(intValue("scim.bulk.maxPayloadBytes", defaults.bulkMaxPayloadBytes()))
+                // the servlet's body limit (servletSettings) is the limit of the service's JSON reader too
+                .json(defaults.json().toBuilder().maxDocumentBytes(longValue("scim.maxPayloadBytes",
+                        ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES)).build());
         String noContent = values.get("scim.patch.noContent");
         if (noContent != null && !noContent.isBlank()) {
-            config = config.withNoContentOnPatch(Arrays.stream(noContent.split(",")).map(String::trim)
+            config.noContentOnPatch(Arrays.stream(noContent.split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
         }
         String secret = values.get("scim.cursor.secret");
         if (secret != null && !secret.isBlank()) {
-            try {
-                config = config.withCursorSecret(secret.trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("scim.cursor.secret: " + e.getMessage(), e);
+            if (secret.trim().length() < ScimServiceConfig.MIN_CURSOR_SECRET_LENGTH) {
+                throw new IllegalArgumentException("scim.cursor.secret must have at least "
+                        + ScimServiceConfig.MIN_CURSOR_SECRET_LENGTH + " characters");
             }
+            config.cursorSecret(secret.trim());
         }
-        return config.withBulkLimits(intValue("scim.bulk.maxOperations", config.bulkMaxOperations()),
-                intValue("scim.bulk.maxPayloadBytes", config.bulkMaxPayloadBytes()));
+        return config.build();
     }
 
     /** The PATCH profile with its per-tolerance switches. */

@@ -31,11 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * size, hands the request to the {@link ScimService} and writes its response as {@code application/scim+json}.
  *
  * <pre>{@code
+ *   ScimConfiguration config = ScimConfiguration.of(properties);         // the scim.* keys
  *   ScimServlet servlet = new ScimServlet(service,
- *       TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(hash, "scim")),
- *       ScimServletSettings.defaults().withEnabled(() -> settings.getBoolean("sonar.scim.enabled")));
- *   context.addServlet(new ServletHolder(servlet), "/api/scim/v2/*");
+ *       TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(storedHexSha256, "scim-admin")),
+ *       config.servletSettings());
+ *   servletContext.addServlet("scim", servlet).addMapping("/api/scim/v2/*");   // jakarta.servlet.ServletContext
  * }</pre>
+ *
+ * <p>The README's "Add SCIM to your application" shows the registration in embedded Jetty and Tomcat and in
+ * {@code web.xml}, with compiled code.
  *
  * <p>Hosts that declare servlets in {@code web.xml} use the no-argument constructor with the init parameter
  * {@code factory} naming a {@link ScimServletFactory} class.

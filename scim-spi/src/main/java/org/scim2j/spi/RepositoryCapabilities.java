@@ -9,14 +9,20 @@ import java.util.Objects;
  * for {@code sortBy}. Declaring more than the repository does gives wrong answers, so the default declares nothing.
  *
  * @param filtering    which filters {@link ResourceRepository#search} evaluates itself
- * @param sorting      whether {@code search} honours {@code sortBy} / {@code sortOrder}
+ * @param sorting      which {@code sortBy} attributes {@code search} orders by itself
  * @param cursorPaging whether {@code search} implements RFC 9865 cursors
  */
-public record RepositoryCapabilities(FilterSupport filtering, boolean sorting, boolean cursorPaging) {
+public record RepositoryCapabilities(FilterSupport filtering, SortSupport sorting, boolean cursorPaging) {
 
-    /** Rejects a null filter support. */
+    /** Rejects a null filter or sort support. */
     public RepositoryCapabilities {
         Objects.requireNonNull(filtering, "filtering");
+        Objects.requireNonNull(sorting, "sorting");
+    }
+
+    /** Capabilities that sort by every attribute ({@code sorting} true) or by none. */
+    public RepositoryCapabilities(FilterSupport filtering, boolean sorting, boolean cursorPaging) {
+        this(filtering, sorting ? SortSupport.all() : SortSupport.none(), cursorPaging);
     }
 
     /**
@@ -25,7 +31,7 @@ public record RepositoryCapabilities(FilterSupport filtering, boolean sorting, b
      * says so, e.g. {@code defaults().withFiltering(FilterSupport.equalityOn("userName"))}.
      */
     public static RepositoryCapabilities defaults() {
-        return new RepositoryCapabilities(FilterSupport.none(), false, false);
+        return new RepositoryCapabilities(FilterSupport.none(), SortSupport.none(), false);
     }
 
     /** This with another filter support. */
@@ -33,8 +39,13 @@ public record RepositoryCapabilities(FilterSupport filtering, boolean sorting, b
         return new RepositoryCapabilities(value, sorting, cursorPaging);
     }
 
-    /** This with sorting on or off. */
+    /** This with sorting by every attribute, or by none. */
     public RepositoryCapabilities withSorting(boolean value) {
+        return new RepositoryCapabilities(filtering, value, cursorPaging);
+    }
+
+    /** This with another sort support. */
+    public RepositoryCapabilities withSorting(SortSupport value) {
         return new RepositoryCapabilities(filtering, value, cursorPaging);
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A host's store of one resource type, seen through SCIM. The protocol service ({@code ScimService}) validates
  * requests, applies PATCH, projects attributes and writes responses; a repository only stores and finds.
  *
- * <p>Contract, which {@code org.scim2j.spi.testkit} checks:
+ * <p>Contract, which the {@code scim-testkit} artifact ({@code org.scim2j.testkit}) checks:
  * <ul>
  *   <li>Ids are assigned by the repository, stable, unique and case-sensitive (RFC 7643 §3.1).</li>
  *   <li>Every stored resource carries {@code meta.created}, {@code meta.lastModified} and {@code meta.version};

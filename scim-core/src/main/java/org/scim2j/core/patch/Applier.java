@@ -282,7 +282,9 @@ final class Applier {
         }
         AttributeDefinition attribute = target.attribute;
         if (attribute.required()) {
-            throw ScimException.invalidValue(where + ": '" + attribute.name() + "' is required and cannot be removed");
+            // RFC 7644 §3.5.2: an operation incompatible with the attribute's schema; mutability, as for readOnly
+            throw ScimException.mutability(where + ": '" + attribute.name() + "' is required and cannot be removed;"
+                    + " replace its value instead");
         }
         if (attribute.mutability() == Mutability.IMMUTABLE) {
             throw ScimException.mutability(where + ": '" + attribute.name() + "' is immutable");

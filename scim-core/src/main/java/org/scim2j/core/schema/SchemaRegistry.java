@@ -3,6 +3,7 @@ package org.scim2j.core.schema;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
 import org.scim2j.filter.AttributePath;
+import org.scim2j.filter.FilterParseException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,6 +126,22 @@ public final class SchemaRegistry {
             resolved.put(key, found);
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * Resolves a path a host wrote in its configuration (a column mapping, say), not one a client sent.
+     *
+     * @throws IllegalArgumentException if the text is not an attribute path or names nothing the resource type has
+     */
+    public ResolvedAttribute resolveConfigured(ResourceType type, String attributePath) {
+        AttributePath path;
+        try {
+            path = AttributePath.parse(Objects.requireNonNull(attributePath, "attributePath"));
+        } catch (FilterParseException e) {
+            throw new IllegalArgumentException("not an attribute path: " + attributePath, e);
+        }
+        return find(type, path).orElseThrow(() -> new IllegalArgumentException("unknown attribute '"
+                + attributePath + "' for resource type " + type.name()));
     }
 
     /**

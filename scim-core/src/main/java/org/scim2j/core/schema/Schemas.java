@@ -81,7 +81,12 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** The core User schema with the characteristics of RFC 7643 §8.7.1. */
+    /**
+     * The core User schema with the characteristics of RFC 7643 §8.7.1, but for one: {@code x509Certificates.value}
+     * is {@code caseExact: true}. The RFC's listing says {@code false}, but the value is binary, base64 text
+     * (RFC 7643 §2.3.6), in which case carries meaning; client libraries that check the schema refuse a binary
+     * declared case-insensitive (the Captain-P-Goldfish SCIM-SDK refuses the whole {@code /Schemas} answer).
+     */
     public static Schema user() {
         return BuiltIn.USER;
     }

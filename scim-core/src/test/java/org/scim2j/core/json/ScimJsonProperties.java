@@ -3,19 +3,18 @@ package org.scim2j.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.scim2j.core.Pbt;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.resource.User;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 class ScimJsonProperties {
 
@@ -31,50 +30,47 @@ class ScimJsonProperties {
     private final SchemaValidator validator = SchemaValidator.builder(SchemaRegistry.standard()).build();
 
     /** Reading, normalizing, validating and binding untrusted bytes fails only with a 400 or 413 SCIM error. */
-    @Property(tries = 500)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void untrustedBytesYieldAResourceOrAClientError(@ForAll("bodies") byte[] body) {
-        String outcome = "accepted";
-        try {
-            ObjectNode tree = json.readObject(body);
-            ObjectNode canonical = normalizer.normalize(Schemas.USER_RESOURCE_TYPE, tree).resource();
-            validator.validate(Schemas.USER_RESOURCE_TYPE, canonical, SchemaValidator.Required.SKIP);
-            json.toTyped(canonical, User.class);
-        } catch (ScimException e) {
-            outcome = "rejected";
-            assertThat(e.status()).isIn(400, 413);
-            assertThat(e.detail()).isNotBlank().doesNotContain("com.fasterxml", "Exception");
-        }
-        // Both outcomes must occur, or the generator does not exercise the pipeline.
-        Statistics.label("outcome").collect(outcome);
-        Statistics.label("outcome").coverage(coverage -> {
-            coverage.check("accepted").count(n -> n > 0);
-            coverage.check("rejected").count(n -> n > 0);
+    @Test
+    void untrustedBytesYieldAResourceOrAClientError() {
+        int[] outcomes = new int[2];
+        Pbt.qt(500).forAll(bodies()).checkAssert(body -> {
+            try {
+                ObjectNode tree = json.readObject(body);
+                ObjectNode canonical = normalizer.normalize(Schemas.USER_RESOURCE_TYPE, tree).resource();
+                validator.validate(Schemas.USER_RESOURCE_TYPE, canonical, SchemaValidator.Required.SKIP);
+                json.toTyped(canonical, User.class);
+                outcomes[0]++;
+            } catch (ScimException e) {
+                outcomes[1]++;
+                assertThat(e.status()).isIn(400, 413);
+                assertThat(e.detail()).isNotBlank().doesNotContain("com.fasterxml", "Exception");
+            }
         });
+        // Both outcomes must occur, or the generator does not exercise the pipeline.
+        assertThat(outcomes[0]).as("accepted").isPositive();
+        assertThat(outcomes[1]).as("rejected").isPositive();
     }
 
-    @Provide
-    Arbitrary<byte[]> bodies() {
+    /** Random bytes, and the seed document with up to four bytes replaced by any byte or by a JSON character. */
+    static Gen<byte[]> bodies() {
         byte[] seed = SEED.getBytes(StandardCharsets.UTF_8);
-        Arbitrary<byte[]> randomBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(64);
-        Arbitrary<byte[]> mutatedSeed = Arbitraries.integers().between(0, seed.length - 1).list().ofMinSize(1)
-                .ofMaxSize(4).flatMap(positions -> Arbitraries.bytes().array(byte[].class).ofSize(positions.size())
-                        .map(values -> {
-                            byte[] copy = seed.clone();
-                            for (int i = 0; i < positions.size(); i++) {
-                                copy[positions.get(i)] = values[i];
-                            }
-                            return copy;
-                        }));
-        Arbitrary<byte[]> printableSeed = Arbitraries.integers().between(0, seed.length - 1).list().ofMinSize(1)
-                .ofMaxSize(4).flatMap(positions -> Arbitraries.of("{}[]\":,tfn0 .-eE\\".toCharArray())
-                        .list().ofSize(positions.size()).map(chars -> {
-                            byte[] copy = seed.clone();
-                            for (int i = 0; i < positions.size(); i++) {
-                                copy[positions.get(i)] = (byte) (char) chars.get(i);
-                            }
-                            return copy;
-                        }));
-        return Arbitraries.oneOf(randomBytes, mutatedSeed, printableSeed);
+        Gen<Byte> anyByte = Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0);
+        Gen<byte[]> randomBytes = Generate.byteArrays(Generate.range(0, 64), anyByte);
+        Gen<byte[]> mutatedSeed = replacements(seed, anyByte);
+        Gen<byte[]> printableSeed = replacements(seed, Pbt.strings("{}[]\":,tfn0 .-eE\\", 1, 1)
+                .map(c -> (byte) c.charAt(0)));
+        return Pbt.oneOf(randomBytes, mutatedSeed, printableSeed)
+                .describedAs(bytes -> new String(bytes, StandardCharsets.UTF_8) + " " + Arrays.toString(bytes));
+    }
+
+    private static Gen<byte[]> replacements(byte[] seed, Gen<Byte> replacement) {
+        Gen<List<Integer>> positions = Pbt.listsOf(Generate.range(0, seed.length - 1), 1, 4);
+        return in -> {
+            byte[] copy = seed.clone();
+            for (int position : positions.generate(in)) {
+                copy[position] = replacement.generate(in);
+            }
+            return copy;
+        };
     }
 }

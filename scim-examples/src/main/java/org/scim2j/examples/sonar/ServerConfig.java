@@ -1,5 +1,6 @@
 package org.scim2j.examples.sonar;
 
+import org.scim2j.examples.sonar.store.UnmappedAttributes;
 import org.scim2j.spi.service.ScimServiceConfig;
 
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
  *                     {@code /.search}, {@code /Bulk}) are handled at once; more wait (up to 30 s, then 503). A read of
  *                     a group of 100,000 members holds about 40 MB while it runs, so the default follows the heap:
  *                     {@link #defaultMaxConcurrentRequests()}
+ * @param unmappedAttributes whether attributes SonarQube's tables have no column for are kept (in a JSON document
+ *                     beside the SCIM link, the default) or dropped ({@code SCIM_UNMAPPED_ATTRIBUTES})
  * @param scimSettings the library's own settings ({@code ScimConfiguration} keys), from {@code SCIM_MAX_PAYLOAD_BYTES}
  *                     ({@code scim.maxPayloadBytes}), {@code SCIM_BASE_URL} ({@code scim.baseUrl}) and
  *                     {@code SCIM_CURSOR_SECRET} ({@code scim.cursor.secret})
@@ -38,7 +41,8 @@ import java.util.stream.Collectors;
  */
 public record ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch,
-                           int maxConcurrentRequests, Map<String, String> scimSettings, Set<String> adoptProviders) {
+                           int maxConcurrentRequests, UnmappedAttributes unmappedAttributes,
+                           Map<String, String> scimSettings, Set<String> adoptProviders) {
 
     /** The zero-setup database: an embedded H2 file under {@code ./data}. */
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/scim";
@@ -54,11 +58,13 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
     /** The least estimated entropy of an operator-chosen admin token, in bits. */
     public static final int MIN_TOKEN_BITS = 128;
 
+
     /** Checks the parts. */
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(unmappedAttributes, "unmappedAttributes");
         noContentOnPatch = Set.copyOf(noContentOnPatch);
         scimSettings = Map.copyOf(scimSettings);
         adoptProviders = Set.copyOf(adoptProviders);
@@ -73,6 +79,7 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
                     + "the variety of its characters), e.g. the output of `openssl rand -hex 32`; or leave it unset "
                     + "to have one generated");
         }
+
         if (maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("SCIM_MAX_CONCURRENT_REQUESTS must be at least 1, not "
                     + maxConcurrentRequests);
@@ -92,7 +99,8 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
     public ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                         String jdbcPassword, boolean enabled, Duration stopTimeout) {
         this(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled, stopTimeout,
-                DEFAULT_NO_CONTENT_ON_PATCH, defaultMaxConcurrentRequests(), Map.of(), DEFAULT_ADOPT_PROVIDERS);
+                DEFAULT_NO_CONTENT_ON_PATCH, defaultMaxConcurrentRequests(), UnmappedAttributes.KEEP, Map.of(),
+                DEFAULT_ADOPT_PROVIDERS);
     }
 
     /**
@@ -120,12 +128,15 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return counted * (Math.log(Math.max(alphabet, 2)) / Math.log(2));
     }
 
+
+
     /**
      * Reads {@code SCIM_PORT} (8080), {@code SCIM_BIND_ADDRESS} (127.0.0.1), {@code SCIM_ADMIN_TOKEN},
      * {@code SCIM_JDBC_URL} (H2 file under ./data), {@code SCIM_JDBC_USER}, {@code SCIM_JDBC_PASSWORD} and
      * {@code SCIM_ENABLED} (true) and {@code SCIM_PATCH_NO_CONTENT} (comma-separated resource type names whose
      * PATCH answers 204, default {@code Group}; {@code none} for none) and {@code SCIM_MAX_CONCURRENT_REQUESTS}
-     * ({@link #defaultMaxConcurrentRequests()}), {@code SCIM_MAX_PAYLOAD_BYTES}, {@code SCIM_BASE_URL},
+     * ({@link #defaultMaxConcurrentRequests()}) and {@code SCIM_UNMAPPED_ATTRIBUTES} ({@code keep} or
+     * {@code drop}, default {@code keep}), {@code SCIM_MAX_PAYLOAD_BYTES}, {@code SCIM_BASE_URL},
      * {@code SCIM_CURSOR_SECRET} and {@code SCIM_ADOPT_PROVIDERS}.
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
@@ -143,14 +154,21 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return new ServerConfig(bind == null ? "127.0.0.1" : bind, port(value(env, "SCIM_PORT")),
                 value(env, "SCIM_ADMIN_TOKEN"), url, user, password, enabled(value(env, "SCIM_ENABLED")),
                 Duration.ofSeconds(20), noContentOnPatch(value(env, "SCIM_PATCH_NO_CONTENT")),
-                maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")), scimSettings(env),
+                maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")),
+                UnmappedAttributes.parse(value(env, "SCIM_UNMAPPED_ATTRIBUTES")), scimSettings(env),
                 adoptProviders(value(env, "SCIM_ADOPT_PROVIDERS")));
     }
 
     /** This with another port. */
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests, scimSettings, adoptProviders);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, scimSettings, adoptProviders);
+    }
+
+    /** This with attributes without a column kept or dropped. */
+    public ServerConfig withUnmappedAttributes(UnmappedAttributes value) {
+        return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, value, scimSettings, adoptProviders);
     }
 
     /** This with one more library setting (a {@code ScimConfiguration} key), as the environment would give it. */
@@ -158,13 +176,13 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         Map<String, String> settings = new java.util.HashMap<>(scimSettings);
         settings.put(key, value);
         return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests, settings, adoptProviders);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, settings, adoptProviders);
     }
 
     /** This adopting the users of other providers. */
     public ServerConfig withAdoptProviders(Set<String> value) {
         return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests, scimSettings, value);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, scimSettings, value);
     }
 
     /**
@@ -295,7 +313,8 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", adminToken="
                 + (adminToken == null ? "generated" : "given") + ", jdbcUrl=" + jdbcUrl.replaceAll("[?;].*", "")
                 + ", enabled=" + enabled + ", noContentOnPatch=" + noContentOnPatch + ", maxConcurrentRequests="
-                + maxConcurrentRequests + ", scimSettings=" + new java.util.TreeMap<>(scimSettings).entrySet().stream()
+                + maxConcurrentRequests + ", unmappedAttributes=" + unmappedAttributes + ", scimSettings="
+                + new java.util.TreeMap<>(scimSettings).entrySet().stream()
                 .map(e -> e.getKey() + "=" + (e.getKey().contains("secret") ? "(set)" : e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}")) + ", adoptProviders=" + adoptProviders + "]";
     }

@@ -10,7 +10,9 @@ import org.scim2j.examples.sonar.store.AdminTokens;
 import org.scim2j.examples.sonar.store.Adoption;
 import org.scim2j.examples.sonar.store.Database;
 import org.scim2j.examples.sonar.store.JdbcGroupRepository;
+import org.scim2j.examples.sonar.store.HostSchemas;
 import org.scim2j.examples.sonar.store.JdbcUserRepository;
+import org.scim2j.examples.sonar.store.UnmappedAttributes;
 import org.scim2j.servlet.ScimConfiguration;
 import org.scim2j.servlet.ScimServlet;
 import org.scim2j.servlet.ScimServletSettings;
@@ -71,11 +73,14 @@ public final class SonarScimServer implements AutoCloseable {
         Server server = null;
         try {
             AdminTokens.Resolved token = AdminTokens.resolve(database, config.adminToken());
+            UnmappedAttributes mode = config.unmappedAttributes();
             // SCIM_MAX_PAYLOAD_BYTES, SCIM_BASE_URL and SCIM_CURSOR_SECRET are the library's own settings.
             ScimConfiguration settings = ScimConfiguration.of(config.scimSettings());
             ScimService service = ScimService.builder()
-                    .users(new JdbcUserRepository(database, Clock.systemUTC(), Adoption.of(config.adoptProviders())))
-                    .groups(new JdbcGroupRepository(database))
+                    .registry(HostSchemas.of(mode))
+                    .users(new JdbcUserRepository(database, Clock.systemUTC(), mode,
+                            Adoption.of(config.adoptProviders())))
+                    .groups(new JdbcGroupRepository(database, Clock.systemUTC(), mode))
                     // Groups can be large: by default their PATCH answers 204 instead of the whole member list.
                     .config(settings.serviceConfig().withNoContentOnPatch(config.noContentOnPatch()))
                     .build();

@@ -126,9 +126,48 @@ final class AstBuilder {
                         + pathToken.getText() + "[')");
             }
             requireNoSubAttribute(path, pathToken);
-            return new ValuePath(path, or(valuePath.filter(), true));
+            Filter inner = or(valuePath.filter(), true);
+            ScimFilterParser.ValueSubTestContext sub = valuePath.valueSubTest();
+            return new ValuePath(path, sub == null ? inner : withSubTest(path, inner, sub));
         }
         return new Presence(path);
+    }
+
+    /**
+     * Entra ID's {@code emails[type eq "work"].value eq "x"}: the lenient parser reads it as
+     * {@code emails[type eq "work" and value eq "x"]}, the strict parser refuses it at the sub-attribute.
+     */
+    private Filter withSubTest(AttributePath path, Filter inner, ScimFilterParser.ValueSubTestContext sub) {
+        Token subToken = sub.SUBATTR().getSymbol();
+        String text = subToken.getText();
+        AttributePath name = parsePath(text.substring(1), subToken.getStartIndex() + 1);
+        if (name.schema() != null || name.hasSubAttribute()) {
+            throw error(subToken.getStartIndex(), "expected one sub-attribute name after ']', found '" + text + "'");
+        }
+        Filter test;
+        if (sub.PR() != null) {
+            test = new Presence(name);
+        } else {
+            Token opToken = sub.compareOp().getStart();
+            Token valueToken = sub.compValue().getStart();
+            requireGap(subToken, opToken);
+            requireGap(opToken, valueToken);
+            test = new Comparison(name, op(opToken), value(valueToken));
+        }
+        List<Filter> operands = new ArrayList<>();
+        if (inner instanceof And and) {
+            operands.addAll(and.operands());
+        } else {
+            operands.add(inner);
+        }
+        operands.add(test);
+        Filter combined = new And(operands);
+        if (!lenient) {
+            throw error(subToken.getStartIndex(), "a value filter cannot be followed by a sub-attribute ('" + text
+                    + "'; RFC 7644 §3.4.2.2): write " + new ValuePath(path, combined)
+                    + " (the lenient parser accepts this form, which Microsoft Entra ID sends)");
+        }
+        return combined;
     }
 
     private static CompareOp op(Token token) {

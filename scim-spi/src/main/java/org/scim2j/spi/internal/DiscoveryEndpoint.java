@@ -10,6 +10,7 @@ import org.scim2j.core.schema.SchemaJson;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.FilterSupport;
 import org.scim2j.spi.RepositoryCapabilities;
+import org.scim2j.spi.SortSupport;
 import org.scim2j.spi.service.AuthenticationScheme;
 import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimResponse;
@@ -31,7 +32,9 @@ import java.util.Map;
  * repository does them or the service evaluates the rest in memory; entity tags are supported (every resource
  * carries {@code meta.version}); {@code changePassword} is false, since the service has no password semantics of its
  * own and hosts like SonarQube keep no SCIM password. RFC 9865 §4 {@code pagination} says whether a repository
- * offers cursors. Every member Okta's SCIM 2.0 spec test asserts is present (IDP-TRAFFIC §1.10).
+ * offers cursors. Every member that Okta's SCIM 2.0 spec test (its Runscope suite for OIN submissions, see
+ * <a href="https://developer.okta.com/docs/guides/scim-provisioning-integration-test/main/">Test your SCIM API</a>)
+ * asserts is present.
  *
  * <p>RFC 7644 §4: a {@code filter} on these endpoints is 403, "to ensure that clients cannot incorrectly assume that
  * any matching conditions specified in a filter are true".
@@ -78,7 +81,8 @@ public final class DiscoveryEndpoint {
             RepositoryCapabilities caps = b.repository().capabilities();
             // FilterSupport.none() is recognised by its description: it has no identity to compare
             filtering |= !caps.filtering().description().equals(FilterSupport.none().description());
-            sorting |= caps.sorting();
+            // SortSupport.none() is recognised by its description too
+            sorting |= !caps.sorting().description().equals(SortSupport.none().description());
             cursors |= caps.cursorPaging();
         }
         ObjectNode json = NODES.objectNode();

@@ -185,7 +185,7 @@ public final class QueryEndpoint {
                 : ResourceSorter.comparator(context.registry(), type, sortBy, query.sortOrder());
         RepositoryCapabilities caps = binding.repository().capabilities();
         boolean nativeFilter = filter == null || caps.filtering().supports(filter);
-        boolean nativeSort = sortBy == null || caps.sorting();
+        boolean nativeSort = sortBy == null || caps.sorting().supports(sortBy);
         boolean reject = context.config().unsupportedFilters() == UnsupportedFilters.REJECT;
         if (!nativeFilter && (reject || query.usesCursor())) {
             throw ScimException.invalidFilter("the filter '" + query.filter() + "' is not supported on "
@@ -193,8 +193,9 @@ public final class QueryEndpoint {
                     + caps.filtering().description());
         }
         if (!nativeSort && (reject || query.usesCursor())) {
-            throw ScimException.invalidValue("sortBy is not supported on " + type.endpoint()
-                    + (query.usesCursor() ? " with cursor paging" : ""));
+            throw ScimException.invalidValue("sortBy '" + sortBy + "' is not supported on " + type.endpoint()
+                    + (query.usesCursor() ? " with cursor paging" : "") + "; supported: "
+                    + caps.sorting().description());
         }
         if (query.usesCursor() && !caps.cursorPaging()) {
             throw ScimException.badRequest(ScimType.INVALID_CURSOR, "cursor paging (RFC 9865) is not supported on "

@@ -42,7 +42,7 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
     static QueryParameters fromUrl(ScimRequest request, ScimServiceConfig config) {
         String cursor = parameter(request.query(), "cursor");
         String startIndex = parameter(request.query(), "startIndex");
-        return create(blankToNull(request.queryParameter("filter")), blankToNull(request.queryParameter("sortBy")),
+        return create(filter(request.queryParameter("filter")), blankToNull(request.queryParameter("sortBy")),
                 request.queryParameter("sortOrder"), startIndex, parameter(request.query(), "count"), cursor,
                 Presenter.selection(request), config);
     }
@@ -67,7 +67,7 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
         }
         AttributeSelection selection = AttributeSelection.of(names(body, "attributes"),
                 names(body, "excludedAttributes"));
-        return create(blankToNull(text(body, "filter")), blankToNull(text(body, "sortBy")), text(body, "sortOrder"),
+        return create(filter(text(body, "filter")), blankToNull(text(body, "sortBy")), text(body, "sortOrder"),
                 number(body, "startIndex"), number(body, "count"), text(body, "cursor"), selection, config);
     }
 
@@ -120,6 +120,18 @@ record QueryParameters(String filter, String sortBy, SortOrder sortOrder, int st
             }
         }
         return null;
+    }
+
+    /**
+     * The filter text, or null when there is none. RFC 7644 §3.4.2.2: a {@code filter} that is given must hold an
+     * expression; {@code filter=} is 400 {@code invalidFilter}, not "no filter".
+     */
+    private static String filter(String text) {
+        if (text != null && text.isBlank()) {
+            throw ScimException.invalidFilter("the filter is empty: give an expression such as userName eq "
+                    + "\"bjensen\", or leave the filter parameter out (RFC 7644 §3.4.2.2)");
+        }
+        return text;
     }
 
     private static String blankToNull(String s) {

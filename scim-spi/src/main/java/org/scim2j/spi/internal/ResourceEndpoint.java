@@ -96,11 +96,8 @@ public final class ResourceEndpoint {
     /** RFC 7644 §3.5.1: replace every writable attribute; 200 with the resource. */
     private <T> ScimResponse replace(ScimRequest request, ResourceBinding<T> binding, String id) {
         AttributeSelection selection = Presenter.selection(request);
+        // readOnly input, an "id" other than the URL's included, was dropped: RFC 7644 §3.5.1 "SHALL be ignored"
         ResourceInput.Body body = input.read(binding.type(), request.body());
-        if (body.id() != null && !body.id().equals(id)) {
-            throw ScimException.invalidValue("the body's \"id\" '" + body.id() + "' is not the id in the URL '" + id
-                    + "'; \"id\" is readOnly (RFC 7643 §3.1): leave it out or send the resource's own id");
-        }
         GroupRepository groups = nativeGroups(binding);
         RequestContext ctx = requestContext(request);
         T written = Preconditions.withConflictRetries(request, context.config().maxConflictRetries(),

@@ -36,10 +36,10 @@ final class ResourceInput {
     /**
      * A parsed body.
      *
-     * @param resource the canonical resource without readOnly values, validated; it belongs to the caller
-     * @param id       the {@code id} the body carried (before it was dropped as readOnly), or null
+     * @param resource the canonical resource without readOnly values ({@code id} too), validated; it belongs to
+     *                 the caller
      */
-    record Body(ObjectNode resource, String id) {
+    record Body(ObjectNode resource) {
     }
 
     private final ServiceContext context;
@@ -57,11 +57,9 @@ final class ResourceInput {
     Body read(ResourceType type, byte[] body) {
         ObjectNode raw = context.json().readObject(body);
         ObjectNode canonical = context.normalizer().normalize(type, raw).resource();
-        JsonNode id = canonical.get("id");
-        String givenId = id != null && id.isValueNode() ? id.asText() : null;
         stripReadOnly(type, canonical);
         context.validator().validate(type, canonical, SchemaValidator.Required.ENFORCE);
-        return new Body(canonical, givenId);
+        return new Body(canonical);
     }
 
     /**

@@ -82,9 +82,10 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
         AttributeDefinition attribute = resolved.attribute();
         if (attribute.multiValued()) {
             MultiValuedMapping values = mappings.multiValued(resolved);
+            // a simple multi-valued attribute (in a document) maps its values themselves
             String sub = resolved.hasSubAttribute() ? resolved.subAttribute().name()
-                    : attribute.isComplex() ? "value" : null;
-            ColumnMapping column = values == null || sub == null ? null : values.subAttributes().get(lower(sub));
+                    : attribute.isComplex() ? "value" : JsonbDocument.SELF;
+            ColumnMapping column = values == null ? null : values.subAttributes().get(lower(sub));
             if (column == null) {
                 return unmapped(filter.path().toString());
             }

@@ -11,8 +11,8 @@ import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
-import org.scim2j.filter.FilterParseException;
 import org.scim2j.spi.FilterSupport;
+import org.scim2j.spi.SortSupport;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,6 +72,7 @@ public final class SqlFilterTranslator {
     private final FilterEvaluator evaluator;
     private final Map<String, ColumnMapping> columns;
     private final Map<String, MultiValuedMapping> multiValued;
+    private final Map<String, ColumnMapping> sortKeys;
     private final String lowerFunction;
     private final String collation;
     private final String description;
@@ -80,8 +81,26 @@ public final class SqlFilterTranslator {
         this.registry = b.registry;
         this.type = b.type;
         this.evaluator = new FilterEvaluator(registry);
-        this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(b.columns));
-        this.multiValued = Collections.unmodifiableMap(new LinkedHashMap<>(b.multiValued));
+        Map<String, ColumnMapping> columnMap = new LinkedHashMap<>(b.columns);
+        Map<String, MultiValuedMapping> multiValuedMap = new LinkedHashMap<>(b.multiValued);
+        Map<String, ColumnMapping> sortKeyMap = new LinkedHashMap<>();
+        if (b.document != null) {
+            // the document holds what has no column; a column the host declared wins
+            JsonbDocument.Mappings document = JsonbDocument.of(b.documentLayout, b.document);
+            document.columns().forEach(columnMap::putIfAbsent);
+            document.multiValued().forEach((k, v) -> {
+                if (multiValuedMap.putIfAbsent(k, v) == null) {
+                    document.sortKeys().forEach((path, key) -> {
+                        if (path.equals(k) || path.startsWith(k + ".")) {
+                            sortKeyMap.put(path, key);
+                        }
+                    });
+                }
+            });
+        }
+        this.columns = Collections.unmodifiableMap(columnMap);
+        this.multiValued = Collections.unmodifiableMap(multiValuedMap);
+        this.sortKeys = Collections.unmodifiableMap(sortKeyMap);
         this.lowerFunction = b.lowerFunction;
         this.collation = b.collation;
         this.description = describe();
@@ -128,6 +147,21 @@ public final class SqlFilterTranslator {
     }
 
     /**
+     * Whether {@link #orderBy} orders by this attribute in SQL: it has a column, is a document attribute, or is a
+     * multi-valued attribute whose values are in the row or the document. Unknown attributes are "supported" in the
+     * sense that {@code orderBy} answers them with the in-memory sorter's 400.
+     */
+    public boolean sorts(AttributePath sortBy) {
+        ResolvedAttribute resolved = registry.find(type, sortBy).orElse(null);
+        return resolved == null || sortColumn(resolved) != null;
+    }
+
+    /** {@link #sorts(AttributePath)} with a description that lists the sortable attributes. */
+    public SortSupport sortSupport() {
+        return SortSupport.of(this::sorts, String.join(", ", sortable()));
+    }
+
+    /**
      * The {@code ORDER BY} keys for {@code sortBy} (RFC 7644 §3.4.2.3), ordered as scim-core's ResourceSorter orders
      * resources: case-insensitive strings by {@code LOWER}, resources without a value ({@code NULL} or {@code ''})
      * last when ascending and first when descending; then the {@code id} column, when mapped, ascending, so that
@@ -171,6 +205,10 @@ public final class SqlFilterTranslator {
         String sub = resolved.hasSubAttribute() ? resolved.subAttribute().name()
                 : resolved.target().isComplex() ? "value" : null;
         if (attribute.multiValued()) {
+            ColumnMapping documentKey = sortKeys.get(lower(attributeKey(resolved) + (sub == null ? "" : "." + sub)));
+            if (documentKey != null) {
+                return documentKey;
+            }
             MultiValuedMapping values = multiValued(resolved);
             // only a value held in the resource's own row has an unambiguous "first" value
             return values == null || !values.inline() || sub == null ? null : values.subAttributes().get(lower(sub));
@@ -185,6 +223,7 @@ public final class SqlFilterTranslator {
         columns.values().forEach(c -> out.add(c.path()));
         multiValued.values().stream().filter(MultiValuedMapping::inline)
                 .forEach(m -> m.columns().forEach(c -> out.add(c.path())));
+        sortKeys.values().forEach(c -> out.add(c.path()));
         return out;
     }
 
@@ -263,6 +302,8 @@ public final class SqlFilterTranslator {
         private final Map<String, MultiValuedMapping> multiValued = new LinkedHashMap<>();
         private String lowerFunction = "LOWER";
         private String collation;
+        private String document;
+        private ResourceDocument<?> documentLayout;
 
         private Builder(SchemaRegistry registry, ResourceType type) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -364,6 +405,53 @@ public final class SqlFilterTranslator {
         }
 
         /**
+         * A dateTime attribute held as milliseconds since the epoch in an integer column, e.g.
+         * {@code ("meta.created", "u.created_at")} where {@code created_at} is a {@code BIGINT} (as SonarQube keeps
+         * its times). Literals are bound as milliseconds, with any sub-millisecond part as a decimal fraction, so
+         * that comparisons agree with comparing the instants.
+         */
+        public Builder epochMillisColumn(String attributePath, String columnSql) {
+            Objects.requireNonNull(columnSql, "columnSql");
+            ResolvedAttribute resolved = resolve(attributePath);
+            if (resolved.attribute().multiValued()) {
+                throw new IllegalArgumentException("'" + attributePath + "' is multi-valued");
+            }
+            columns.put(lower(resolved.canonicalPath()), ColumnMapping.of(resolved.canonicalPath(), resolved.target(),
+                    columnSql, true));
+            return this;
+        }
+
+        /**
+         * The attributes a {@link ResourceDocument} keeps, stored as a PostgreSQL {@code jsonb} column
+         * ({@code documentSql}, e.g. {@code s.attributes}): filters and {@code sortBy} on them run in SQL, as on
+         * columns. Attributes given a column with {@link #column} or {@link #multiValued} use the column; dateTime
+         * attributes of the document are not translated.
+         *
+         * <p>Indexes: a filter {@code title eq "x"} (case-insensitive in the User schema) becomes
+         * {@code LOWER((documentSql ->> 'title')) = LOWER(?)}, which an expression index
+         * {@code CREATE INDEX ... ON table (LOWER(attributes ->> 'title'))} serves; an extension attribute is
+         * {@code LOWER(((documentSql -> '<urn>') ->> 'employeeNumber'))}, served by
+         * {@code (LOWER((attributes -> '<urn>') ->> 'employeeNumber'))}. Multi-valued attributes are
+         * {@code EXISTS} over {@code jsonb_array_elements}.
+         *
+         * @throws IllegalArgumentException if the layout is for another resource type
+         */
+        public Builder document(String documentSql, ResourceDocument<?> layout) {
+            Objects.requireNonNull(documentSql, "documentSql");
+            Objects.requireNonNull(layout, "layout");
+            if (!layout.type().name().equals(type.name())) {
+                throw new IllegalArgumentException("the document layout is for " + layout.type().name() + ", not "
+                        + type.name());
+            }
+            if (documentSql.isBlank()) {
+                throw new IllegalArgumentException("empty document column");
+            }
+            this.document = documentSql;
+            this.documentLayout = layout;
+            return this;
+        }
+
+        /**
          * The SQL function that lower-cases text, {@code LOWER} by default; e.g. a locale-independent function of
          * the host's. Case-insensitive comparisons apply it to both sides.
          */
@@ -394,14 +482,7 @@ public final class SqlFilterTranslator {
         }
 
         private ResolvedAttribute resolve(String attributePath) {
-            AttributePath path;
-            try {
-                path = AttributePath.parse(Objects.requireNonNull(attributePath, "attributePath"));
-            } catch (FilterParseException e) {
-                throw new IllegalArgumentException("not an attribute path: " + attributePath, e);
-            }
-            return registry.find(type, path).orElseThrow(() -> new IllegalArgumentException("unknown attribute '"
-                    + attributePath + "' for resource type " + type.name()));
+            return registry.resolveConfigured(type, attributePath);
         }
     }
 }

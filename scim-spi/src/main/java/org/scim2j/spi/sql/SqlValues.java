@@ -48,7 +48,11 @@ final class SqlValues {
                 return definition.type() == AttributeType.INTEGER ? integer(n.value())
                         : n.value();
             case DATE_TIME:
-                return value instanceof FilterValue.StringValue s && !op.isSubstring() ? dateTime(s.value()) : null;
+                if (!(value instanceof FilterValue.StringValue s) || op.isSubstring()) {
+                    return null;
+                }
+                OffsetDateTime time = dateTime(s.value());
+                return time == null || !column.epochMillis() ? time : epochMillis(time);
             default:
                 return null;
         }
@@ -83,6 +87,17 @@ final class SqlValues {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * A date-time as milliseconds since the epoch, with the sub-millisecond part as a fraction: compared with a
+     * column of whole milliseconds it orders exactly as the instants do.
+     */
+    static Object epochMillis(OffsetDateTime time) {
+        long millis = time.toInstant().toEpochMilli();
+        int subMillis = time.getNano() % 1_000_000;
+        // whole milliseconds stay a Long, so that the database compares with the integer column (and its index) as is
+        return subMillis == 0 ? (Object) millis : BigDecimal.valueOf(millis).add(BigDecimal.valueOf(subMillis, 6));
     }
 
     /** Escapes the LIKE metacharacters {@code %}, {@code _} and the escape character {@code \} itself. */

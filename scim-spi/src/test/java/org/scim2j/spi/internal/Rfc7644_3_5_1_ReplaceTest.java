@@ -96,17 +96,21 @@ class Rfc7644_3_5_1_ReplaceTest {
     }
 
     @Test
-    void rfc7644_3_5_1_anIdInTheBodyOtherThanTheUrlIdIs400AndChangesNothing() {
+    void rfc7644_3_5_1_readOnlyIdMetaAndGroupsInTheBodyAreIgnoredEvenAnIdOtherThanTheUrls() {
+        // RFC 7644 §3.5.1: "readOnly: Any values provided SHALL be ignored."
         String id = scim.createUser("bjensen");
-        String before = scim.get("/Users/" + id).text();
+        String other = scim.createUser("jsmith");
+        String otherBefore = scim.get("/Users/" + other).text();
 
-        ScimClient.Reply reply = scim.put("/Users/" + id,
-                "{\"schemas\":[\"" + USER + "\"],\"id\":\"someone-else\",\"userName\":\"hijack\"}");
+        ScimClient.Reply reply = scim.put("/Users/" + id, "{\"schemas\":[\"" + USER + "\"],\"id\":\"" + other
+                + "\",\"meta\":{\"created\":\"not a date\",\"version\":\"W/1\"},"
+                + "\"groups\":[{\"value\":\"g1\"}],\"userName\":\"barbara\"}");
 
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("scimType").asText()).isEqualTo("invalidValue");
-        assertThat(reply.json().path("detail").asText()).contains("someone-else");
-        assertThat(scim.get("/Users/" + id).text()).isEqualTo(before);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().path("id").asText()).isEqualTo(id);
+        assertThat(reply.json().path("userName").asText()).isEqualTo("barbara");
+        assertThat(reply.json().has("groups")).isFalse();
+        assertThat(scim.get("/Users/" + other).text()).as("the body's id names nothing to write").isEqualTo(otherBefore);
     }
 
     @Test

@@ -217,7 +217,7 @@ class Rfc7644_3_4_2_2_RepositoryCapabilitiesTest {
         RepositoryCapabilities defaults = RepositoryCapabilities.defaults();
 
         assertThat(defaults.filtering().supports(Filter.parse("userName eq \"x\""))).isFalse();
-        assertThat(defaults.sorting()).isFalse();
+        assertThat(defaults.sorting().supports(org.scim2j.filter.AttributePath.of("userName"))).isFalse();
         assertThat(defaults.cursorPaging()).isFalse();
     }
 }

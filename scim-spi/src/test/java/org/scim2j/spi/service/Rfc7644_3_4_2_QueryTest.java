@@ -106,6 +106,23 @@ class Rfc7644_3_4_2_QueryTest {
     }
 
     @Test
+    void rfc7644_3_4_2_2_aFilterWithoutExpressionIs400InvalidFilterNotEveryResource() {
+        seed(users, "someone@okta.local");
+
+        for (String path : List.of("/Users?filter=", "/Users?filter=%20%20", "/Groups?filter=&count=10")) {
+            ScimTestClient.Reply reply = client().get(path);
+
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.json().path("scimType").asText()).isEqualTo("invalidFilter");
+            assertThat(reply.json().path("detail").asText()).contains("empty");
+        }
+        ScimTestClient.Reply search = client().post("/Users/.search",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"\"}");
+        assertThat(search.status()).isEqualTo(400);
+        assertThat(search.json().path("scimType").asText()).isEqualTo("invalidFilter");
+    }
+
+    @Test
     void rfc7644_3_4_2_4_oktaImportPagesByStartIndexPlus100InAStableOrder() {
         Set<String> seeded = new HashSet<>();
         for (int i = 0; i < 250; i++) {
@@ -272,9 +289,10 @@ class Rfc7644_3_4_2_QueryTest {
     void rfc7644_3_4_2_2_theFilterIsParsedAsConfiguredStrictOrLenient() {
         users.create(ScimTestClient.user("jyoung@example.com", "J", "Young", "jyoung"), RequestContext.system());
 
-        client().get("/Users?filter=externalId eq jyoung").assertError(400, "invalidFilter");
-        ScimTestClient.Reply lenient = client(ScimServiceConfig.defaults().withFilters(true,
-                ScimServiceConfig.UnsupportedFilters.REJECT, 0)).get("/Users?filter=externalId eq jyoung");
+        client(ScimServiceConfig.defaults().withFilters(false, ScimServiceConfig.UnsupportedFilters.REJECT, 0))
+                .get("/Users?filter=externalId eq jyoung").assertError(400, "invalidFilter");
+        // lenient by default: Entra ID's own documentation sends unquoted values (IDP-TRAFFIC §4 #25)
+        ScimTestClient.Reply lenient = client().get("/Users?filter=externalId eq jyoung");
 
         assertListResponse(lenient, 1, 1, 1);
         assertThat(lenient.resources("externalId")).containsExactly("jyoung");

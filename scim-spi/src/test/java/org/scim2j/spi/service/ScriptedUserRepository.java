@@ -47,7 +47,7 @@ final class ScriptedUserRepository implements UserRepository {
         if (request.filter() != null && !capabilities.filtering().supports(request.filter())) {
             throw new IllegalStateException("the service pushed down an unsupported filter " + request.filter());
         }
-        if (request.sortBy() != null && !capabilities.sorting()) {
+        if (request.sortBy() != null && !capabilities.sorting().supports(request.sortBy())) {
             throw new IllegalStateException("the service pushed down sortBy " + request.sortBy());
         }
         if (!request.usesCursor()) {

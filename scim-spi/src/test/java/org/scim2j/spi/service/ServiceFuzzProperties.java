@@ -1,15 +1,11 @@
 package org.scim2j.spi.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scim2j.spi.service.RequestGenerators.mutated;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.scim2j.spi.Pbt;
 import org.scim2j.spi.memory.InMemoryGroupRepository;
 import org.scim2j.spi.memory.InMemoryUserRepository;
 
@@ -19,7 +15,7 @@ import java.util.Map;
 /**
  * Hostile input through the transport-free service: random and mutated JSON bodies (create, PUT, bulk), PATCH
  * requests and filters never produce a 5xx, never let an exception escape, always answer errors as SCIM Error
- * bodies, and never leave a partial write behind.
+ * bodies, and never leave a partial write behind. Each template below is mutated by {@link RequestGenerators#mutated}.
  */
 class ServiceFuzzProperties {
 
@@ -59,42 +55,48 @@ class ServiceFuzzProperties {
     private final ScimTestClient client = new ScimTestClient(ScimService.builder().users(new InMemoryUserRepository())
             .groups(new InMemoryGroupRepository()).build());
 
-    @Property(tries = 400)
-    void mutatedCreateBodiesNeverFailOnTheServerSide(@ForAll("mutatedUsers") String body) {
-        ScimTestClient.Reply reply = client.post("/Users", body);
-        assertClientOrSuccess(reply);
-        if (reply.status() == 201) {
-            client.send("DELETE", "/Users/" + reply.json().get("id").asText(), null, Map.of());
-        }
+    @Test
+    void mutatedCreateBodiesNeverFailOnTheServerSide() {
+        Pbt.qt(400).forAll(mutated(USER)).checkAssert(body -> {
+            ScimTestClient.Reply reply = client.post("/Users", body);
+            assertClientOrSuccess(reply);
+            if (reply.status() == 201) {
+                client.send("DELETE", "/Users/" + reply.json().get("id").asText(), null, Map.of());
+            }
+        });
     }
 
-    @Property(tries = 400)
-    void mutatedPatchesEitherApplyWhollyOrChangeNothing(@ForAll("mutatedPatches") String patch) {
-        ScimTestClient.Reply created = client.post("/Users", USER.replace("\"fuzz\"", "\"fuzz-" + System.nanoTime()
-                + "\""));
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.json().get("id").asText();
-        JsonNode before = client.get("/Users/" + id).json();
-        ScimTestClient.Reply reply = client.send("PATCH", "/Users/" + id, patch, Map.of());
-        assertClientOrSuccess(reply);
-        if (reply.status() >= 400) {
-            assertThat(client.get("/Users/" + id).json()).isEqualTo(before);
-        }
-        client.send("DELETE", "/Users/" + id, null, Map.of());
+    @Test
+    void mutatedPatchesEitherApplyWhollyOrChangeNothing() {
+        Pbt.qt(400).forAll(mutated(PATCH)).checkAssert(patch -> {
+            ScimTestClient.Reply created = client.post("/Users", USER.replace("\"fuzz\"", "\"fuzz-"
+                    + System.nanoTime() + "\""));
+            assertThat(created.status()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            JsonNode before = client.get("/Users/" + id).json();
+            ScimTestClient.Reply reply = client.send("PATCH", "/Users/" + id, patch, Map.of());
+            assertClientOrSuccess(reply);
+            if (reply.status() >= 400) {
+                assertThat(client.get("/Users/" + id).json()).isEqualTo(before);
+            }
+            client.send("DELETE", "/Users/" + id, null, Map.of());
+        });
     }
 
-    @Property(tries = 400)
-    void mutatedFiltersAreAnsweredOr400(@ForAll("mutatedFilters") String filter) {
-        ScimTestClient.Reply reply = client.send("GET", "/Users", null, Map.of(),
-                Map.of("filter", List.of(filter)));
-        assertClientOrSuccess(reply);
-        if (reply.status() >= 400) {
-            assertThat(reply.status()).isEqualTo(400);
-        }
+    @Test
+    void mutatedFiltersAreAnsweredOr400() {
+        Pbt.qt(400).forAll(mutated(FILTER)).checkAssert(filter -> {
+            ScimTestClient.Reply reply = client.send("GET", "/Users", null, Map.of(),
+                    Map.of("filter", List.of(filter)));
+            assertClientOrSuccess(reply);
+            if (reply.status() >= 400) {
+                assertThat(reply.status()).isEqualTo(400);
+            }
+        });
     }
 
     /** The templates the PUT and bulk mutations start from are valid, so that mutations reach deep paths. */
-    @Example
+    @Test
     void unmutatedPutAndBulkTemplatesSucceed() {
         String id = client.post("/Users", USER.replace("\"fuzz\"", "\"fuzz-template\"")).json().get("id").asText();
         assertThat(client.send("PUT", "/Users/" + id, PUT, Map.of()).status()).isEqualTo(200);
@@ -106,39 +108,44 @@ class ServiceFuzzProperties {
         }
     }
 
-    @Property(tries = 300)
-    void mutatedPutBodiesEitherReplaceWhollyOrChangeNothing(@ForAll("mutatedPuts") String put) {
-        ScimTestClient.Reply created = client.post("/Users", USER.replace("\"fuzz\"", "\"fuzz-" + System.nanoTime()
-                + "\""));
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.json().get("id").asText();
-        JsonNode before = client.get("/Users/" + id).json();
-        ScimTestClient.Reply reply = client.send("PUT", "/Users/" + id, put.replace("\"fuzz-put\"",
-                "\"fuzz-put-" + System.nanoTime() + "\""), Map.of());
-        assertClientOrSuccess(reply);
-        if (reply.status() >= 400) {
-            assertThat(client.get("/Users/" + id).json()).isEqualTo(before);
-        } else {
-            assertThat(reply.status()).isEqualTo(200);
-            assertThat(client.get("/Users/" + id).json()).isEqualTo(reply.json());
-        }
-        client.send("DELETE", "/Users/" + id, null, Map.of());
+    @Test
+    void mutatedPutBodiesEitherReplaceWhollyOrChangeNothing() {
+        Pbt.qt(300).forAll(mutated(PUT)).checkAssert(put -> {
+            ScimTestClient.Reply created = client.post("/Users", USER.replace("\"fuzz\"", "\"fuzz-"
+                    + System.nanoTime() + "\""));
+            assertThat(created.status()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            JsonNode before = client.get("/Users/" + id).json();
+            ScimTestClient.Reply reply = client.send("PUT", "/Users/" + id, put.replace("\"fuzz-put\"",
+                    "\"fuzz-put-" + System.nanoTime() + "\""), Map.of());
+            assertClientOrSuccess(reply);
+            if (reply.status() >= 400) {
+                assertThat(client.get("/Users/" + id).json()).isEqualTo(before);
+            } else {
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(client.get("/Users/" + id).json()).isEqualTo(reply.json());
+            }
+            client.send("DELETE", "/Users/" + id, null, Map.of());
+        });
     }
 
-    @Property(tries = 300)
-    void mutatedBulkBodiesNeverFailOnTheServerSide(@ForAll("mutatedBulks") String bulk) {
-        ScimTestClient.Reply reply = client.post("/Bulk", bulk.replace("BULKNAME", "bulk-" + System.nanoTime()));
-        assertClientOrSuccess(reply);
-        // Each operation's outcome, in a BulkResponse, is a status below 500 too (RFC 7644 §3.7.3).
-        for (JsonNode operation : reply.json().path("Operations")) {
-            JsonNode status = operation.path("status");
-            assertThat(status.isMissingNode() ? 0 : Integer.parseInt(status.asText().trim().split(" ")[0]))
-                    .as("%s in %s", operation, reply).isLessThan(500);
-            JsonNode response = operation.path("response");
-            if (!response.isMissingNode() && response.has("status")) {
-                assertThat(response.path("schemas").toString()).contains("urn:ietf:params:scim:api:messages:2.0:Error");
+    @Test
+    void mutatedBulkBodiesNeverFailOnTheServerSide() {
+        Pbt.qt(300).forAll(mutated(BULK)).checkAssert(bulk -> {
+            ScimTestClient.Reply reply = client.post("/Bulk", bulk.replace("BULKNAME", "bulk-" + System.nanoTime()));
+            assertClientOrSuccess(reply);
+            // Each operation's outcome, in a BulkResponse, is a status below 500 too (RFC 7644 §3.7.3).
+            for (JsonNode operation : reply.json().path("Operations")) {
+                JsonNode status = operation.path("status");
+                assertThat(status.isMissingNode() ? 0 : Integer.parseInt(status.asText().trim().split(" ")[0]))
+                        .as("%s in %s", operation, reply).isLessThan(500);
+                JsonNode response = operation.path("response");
+                if (!response.isMissingNode() && response.has("status")) {
+                    assertThat(response.path("schemas").toString())
+                            .contains("urn:ietf:params:scim:api:messages:2.0:Error");
+                }
             }
-        }
+        });
     }
 
     private static void assertClientOrSuccess(ScimTestClient.Reply reply) {
@@ -148,59 +155,5 @@ class ServiceFuzzProperties {
             assertThat(error.path("schemas").toString()).contains("urn:ietf:params:scim:api:messages:2.0:Error");
             assertThat(error.path("detail").asText()).isNotBlank();
         }
-    }
-
-    @Provide
-    Arbitrary<String> mutatedUsers() {
-        return mutations(USER);
-    }
-
-    @Provide
-    Arbitrary<String> mutatedPatches() {
-        return mutations(PATCH);
-    }
-
-    @Provide
-    Arbitrary<String> mutatedPuts() {
-        return mutations(PUT);
-    }
-
-    @Provide
-    Arbitrary<String> mutatedBulks() {
-        return mutations(BULK);
-    }
-
-    @Provide
-    Arbitrary<String> mutatedFilters() {
-        return mutations(FILTER);
-    }
-
-    /** The text with 1 to 4 random single-character insertions, deletions or replacements. */
-    private static Arbitrary<String> mutations(String text) {
-        Arbitrary<Character> chars = Arbitraries.of('{', '}', '[', ']', '"', ':', ',', '\\', 'x', '0', '-', ' ', '.',
-                'n', 't', 'é', '\u0000', '(', ')');
-        Arbitrary<int[]> edit = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, text.length() - 1), chars.map(c -> (int) c))
-                .as((kind, at, c) -> new int[] {kind, at, c});
-        return edit.list().ofMinSize(1).ofMaxSize(4).map(edits -> {
-            StringBuilder s = new StringBuilder(text);
-            for (int[] e : edits) {
-                int at = Math.min(e[1], Math.max(0, s.length() - 1));
-                switch (e[0]) {
-                    case 0 -> s.insert(at, (char) e[2]);
-                    case 1 -> {
-                        if (s.length() > 0) {
-                            s.deleteCharAt(at);
-                        }
-                    }
-                    default -> {
-                        if (s.length() > 0) {
-                            s.setCharAt(at, (char) e[2]);
-                        }
-                    }
-                }
-            }
-            return s.toString();
-        });
     }
 }

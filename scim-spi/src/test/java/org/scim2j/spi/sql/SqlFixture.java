@@ -42,7 +42,8 @@ final class SqlFixture {
     static final SchemaRegistry REGISTRY = SchemaRegistry.builder().addStandard()
             .addSchema(new Schema(EXT, "SonarUser", "test extension", List.of(
                     AttributeDefinition.builder("loginCount", AttributeType.INTEGER).build(),
-                    AttributeDefinition.builder("score", AttributeType.DECIMAL).build())))
+                    AttributeDefinition.builder("score", AttributeType.DECIMAL).build(),
+                    AttributeDefinition.builder("tags", AttributeType.STRING).multiValued(true).build())))
             .addResourceType(USER)
             .build();
 

@@ -143,6 +143,14 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
+    /**
+     * The placeholder of a JSON document parameter bound as text: {@code CAST(? AS JSONB)} on PostgreSQL, {@code ?}
+     * on H2 (a character large object).
+     */
+    String documentParameter() {
+        return vendor == Vendor.POSTGRESQL ? "CAST(? AS JSONB)" : "?";
+    }
+
     /** The pooled data source (auto-commit off). */
     public DataSource dataSource() {
         return dataSource;

@@ -8,6 +8,7 @@ import org.scim2j.spi.GroupRepository;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.sql.SqlCondition;
+import org.scim2j.spi.sql.ResourceDocument;
 import org.scim2j.spi.sql.SqlFilterTranslator;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
@@ -47,6 +48,9 @@ import java.util.stream.Collectors;
  * INSERTs and DELETEs of {@code groups_users} rows, and the group's members are never loaded to apply them. A
  * member that is not a SCIM user of this host is 400 {@code invalidValue} (SonarQube has no nested groups).
  * Memberships of host users that SCIM does not manage are neither shown nor touched.
+ *
+ * <p>With {@link UnmappedAttributes#KEEP} (the default) every other attribute of the group (custom extensions, for
+ * example) is kept in the JSON document {@code scim_groups.attributes} and read back as written.
  */
 public final class JdbcGroupRepository implements GroupRepository {
 
@@ -54,41 +58,64 @@ public final class JdbcGroupRepository implements GroupRepository {
     static final int EXTERNAL_ID_LENGTH = 255;
 
     private static final String COLUMNS = "sg.scim_uuid, g.uuid, g.name, g.version, g.created_at, g.updated_at,"
-            + " sg.external_id";
+            + " sg.external_id, sg.attributes";
     private static final String FROM = " FROM scim_groups sg JOIN groups g ON g.uuid = sg.group_uuid";
     private static final String ORDER = " ORDER BY LOWER(g.name), sg.scim_uuid";
     private static final Comparator<Member> BY_ID = Comparator.comparing(Member::value);
     private static final String GROUP_OF_SCIM_ID = "(SELECT group_uuid FROM scim_groups WHERE scim_uuid = ?)";
     private static final String SCIM_MANAGED_USERS = "(SELECT user_uuid FROM scim_users)";
 
+    /** What the group columns and membership rows do not hold, kept in {@code scim_groups.attributes}. */
+    static final ResourceDocument<Group> DOCUMENTS = ResourceDocument.builder(SchemaRegistry.standard(),
+                    Schemas.GROUP_RESOURCE_TYPE, Group.class)
+            .column("displayName").column("externalId")
+            .computed("members")
+            .build();
+
     private final Database database;
     private final Clock clock;
-    /** Every filter and sort on the mapped columns runs in SQL; the rest is the service's (in memory or 400). */
-    private static final SqlFilterTranslator FILTERS = SqlFilterTranslator.builder(SchemaRegistry.standard(),
-            Schemas.GROUP_RESOURCE_TYPE)
-            .column("id", "sg.scim_uuid")
-            .column("displayName", "g.name")
-            .column("externalId", "sg.external_id")
-            .build();
+    private final UnmappedAttributes mode;
+    /** Every filter and sort in SQL that the database can run; the rest is the service's (in memory or 400). */
+    private final SqlFilterTranslator filters;
 
     /** @param database the migrated database */
     public JdbcGroupRepository(Database database) {
-        this(database, Clock.systemUTC());
+        this(database, Clock.systemUTC(), UnmappedAttributes.KEEP);
     }
 
     /**
      * @param database the migrated database
      * @param clock    the clock for {@code created_at} / {@code updated_at}
+     * @param mode     whether attributes without a column are kept in the document or dropped
      */
-    public JdbcGroupRepository(Database database, Clock clock) {
+    public JdbcGroupRepository(Database database, Clock clock, UnmappedAttributes mode) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        SchemaRegistry registry = HostSchemas.of(mode);
+        SqlFilterTranslator.Builder sql = SqlFilterTranslator.builder(registry,
+                        registry.resourceType("Group").orElseThrow())
+                .column("id", "sg.scim_uuid")
+                .column("displayName", "g.name")
+                .column("externalId", "sg.external_id")
+                .epochMillisColumn("meta.created", "g.created_at")
+                .epochMillisColumn("meta.lastModified", "GREATEST(g.created_at, g.updated_at)")
+                .multiValued("members", "SELECT 1 FROM groups_users gu JOIN scim_users su ON su.user_uuid ="
+                        + " gu.user_uuid JOIN users mu ON mu.uuid = gu.user_uuid WHERE gu.group_uuid = g.uuid",
+                        Map.of("value", "su.scim_uuid", "display", "mu.login", "type", "'User'"));
+        if (mode == UnmappedAttributes.KEEP && database.vendor() == Database.Vendor.POSTGRESQL) {
+            sql.document("sg.attributes", DOCUMENTS);
+        }
+        this.filters = sql.build();
     }
 
-    /** Filters and sorting on id, displayName and externalId run in SQL. */
+    /**
+     * Filters and sorting on id, displayName, externalId, members and meta times run in SQL, and on PostgreSQL on
+     * every attribute of the document.
+     */
     @Override
     public RepositoryCapabilities capabilities() {
-        return new RepositoryCapabilities(FILTERS.filterSupport(), true, false);
+        return new RepositoryCapabilities(filters.filterSupport(), filters.sortSupport(), false);
     }
 
     @Override
@@ -107,8 +134,9 @@ public final class JdbcGroupRepository implements GroupRepository {
                 Rows.update(c, "INSERT INTO groups (uuid, name, version, created_at, updated_at)"
                         + " VALUES (?, ?, 1, ?, ?)", groupUuid, name, now, now);
                 String scimId = Rows.newUuid();
-                Rows.update(c, "INSERT INTO scim_groups (scim_uuid, group_uuid, external_id) VALUES (?, ?, ?)",
-                        scimId, groupUuid, externalId);
+                Rows.update(c, "INSERT INTO scim_groups (scim_uuid, group_uuid, external_id, attributes)"
+                        + " VALUES (?, ?, ?, " + database.documentParameter() + ")", scimId, groupUuid, externalId,
+                        document(resource));
                 addMembers(c, groupUuid, resource.members());
                 return read(c, scimId, true).orElseThrow();
             });
@@ -192,7 +220,9 @@ public final class JdbcGroupRepository implements GroupRepository {
                 }
                 String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
                 if (attributes != null) {
-                    Rows.update(c, "UPDATE scim_groups SET external_id = ? WHERE scim_uuid = ?", externalId, id);
+                    Rows.update(c, "UPDATE scim_groups SET external_id = ?, attributes = "
+                            + database.documentParameter() + " WHERE scim_uuid = ?", externalId,
+                            document(attributes), id);
                 }
                 if (members == null) {
                     setMembers(c, groupUuid, attributes.members());
@@ -233,10 +263,10 @@ public final class JdbcGroupRepository implements GroupRepository {
     @Override
     public Page<Group> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
-                : FILTERS.translate(request.filter());
+                : filters.translate(request.filter());
         Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
-                : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
+                : " ORDER BY " + filters.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withMembers = wantsMembers(request);
         return database.inTransaction(c -> {
             int total;
@@ -266,7 +296,7 @@ public final class JdbcGroupRepository implements GroupRepository {
             Map<String, List<Member>> members = withMembers
                     ? membersOf(c, rows.stream().map(Row::groupUuid).toList()) : Map.of();
             List<Group> groups = rows.stream()
-                    .map(r -> r.toGroup(members.getOrDefault(r.groupUuid, List.of()))).toList();
+                    .map(r -> group(r, members.getOrDefault(r.groupUuid, List.of()))).toList();
             return Page.of(groups, Math.max(total, groups.size()));
         });
     }
@@ -391,7 +421,18 @@ public final class JdbcGroupRepository implements GroupRepository {
         }
         List<Member> members = withMembers
                 ? membersOf(c, List.of(row.groupUuid)).getOrDefault(row.groupUuid, List.of()) : List.of();
-        return Optional.of(row.toGroup(members));
+        return Optional.of(group(row, members));
+    }
+
+    /** A stored group: the host's view of the row, merged with the kept document. */
+    private Group group(Row row, List<Member> members) {
+        Group view = row.toGroup(members);
+        return mode == UnmappedAttributes.KEEP ? DOCUMENTS.read(view, row.document(), Map.of()) : view;
+    }
+
+    /** The document to write for a group's attributes; dropping, none. */
+    private String document(Group attributes) {
+        return mode == UnmappedAttributes.KEEP ? DOCUMENTS.write(attributes, Map.of()) : null;
     }
 
     /**
@@ -466,10 +507,10 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     /** One row of {@link #COLUMNS}. */
     private record Row(String scimId, String groupUuid, String name, long version, long createdAt, long updatedAt,
-                       String externalId) {
+                       String externalId, String document) {
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                    rs.getLong(6), rs.getString(7));
+                    rs.getLong(6), rs.getString(7), rs.getString(8));
         }
 
         Group toGroup(List<Member> members) {

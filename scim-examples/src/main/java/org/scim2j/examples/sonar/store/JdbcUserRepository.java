@@ -16,6 +16,7 @@ import org.scim2j.spi.UserRepository;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.sql.SqlCondition;
+import org.scim2j.spi.sql.ResourceDocument;
 import org.scim2j.spi.sql.SqlFilterTranslator;
 import org.scim2j.spi.VersionConflictException;
 
@@ -41,14 +42,21 @@ import java.util.stream.Collectors;
  * {@code /Users} over SonarQube-shaped tables: {@code users} holds the host's accounts, {@code scim_users} links a
  * SCIM id to one of them. Plain JDBC; every method is one transaction.
  *
- * <p>Mapping (attributes without a column are dropped, see the module README):
+ * <p>Mapping (see the module README):
  * <ul>
  *   <li>{@code userName} ↔ {@code login}, kept with the client's case and unique ignoring case;</li>
  *   <li>{@code name.formatted}, else {@code name.givenName + " " + name.familyName}, else {@code displayName}
- *       → {@code name}; read back as {@code name.formatted};</li>
- *   <li>the primary (else the first) email's value ↔ {@code email}; read back as the one, primary, email;</li>
+ *       → {@code name} (SonarQube's display name);</li>
+ *   <li>the primary (else the first) email's value → {@code email};</li>
  *   <li>{@code active} ↔ {@code active}; {@code externalId} ↔ {@code external_id};</li>
- *   <li>{@code groups} (read-only) from {@code groups_users} of groups that SCIM manages.</li>
+ *   <li>{@code groups} (read-only) from {@code groups_users} of groups that SCIM manages;</li>
+ *   <li>with {@link UnmappedAttributes#KEEP} (the default) everything else of the user — the name's parts, every
+ *       email, phone numbers, addresses, title, the Enterprise User extension, ... — in the JSON document
+ *       {@code scim_users.attributes} ({@link ResourceDocument}), written in the same transaction as the row, so
+ *       that the user reads back as written. {@code name} and {@code email} are derived columns: SonarQube's own
+ *       changes to them (a SAML login updates both) show in {@code name.formatted} and the primary email. With
+ *       {@link UnmappedAttributes#DROP} the rest is dropped, the name reads back as {@code name.formatted} and the
+ *       email as one primary work email.</li>
  * </ul>
  *
  * <p>SonarQube semantics:
@@ -97,7 +105,7 @@ public final class JdbcUserRepository implements UserRepository {
     static final int EXTERNAL_ID_LENGTH = 255;
 
     private static final String COLUMNS = "s.scim_uuid, u.uuid, u.login, u.name, u.email, u.active, u.external_id, "
-            + "u.version, u.created_at, u.updated_at";
+            + "u.version, u.created_at, u.updated_at, s.attributes";
     private static final String FROM = " FROM scim_users s JOIN users u ON u.uuid = s.user_uuid";
     private static final String ORDER = " ORDER BY s.scim_uuid";
     private static final String NO_FILTER = "1=1";
@@ -105,54 +113,88 @@ public final class JdbcUserRepository implements UserRepository {
 
     private static final int MAX_CONTINUATIONS = 256;
 
+    /**
+     * What the {@code users} columns do not hold, kept in {@code scim_users.attributes}: {@code name} and
+     * {@code email} are derived from the name and the primary email, which the document keeps whole.
+     */
+    static final ResourceDocument<User> DOCUMENTS = ResourceDocument.builder(SchemaRegistry.standard(),
+                    Schemas.USER_RESOURCE_TYPE, User.class)
+            .column("userName").column("externalId").column("active")
+            .computed("groups")
+            .derivedColumn("name", "name.formatted")
+            .derivedPrimaryValue("email", "emails")
+            .build();
+
     private final Database database;
     private final Clock clock;
+    private final UnmappedAttributes mode;
+    /** Every filter and sort in SQL that the database can run; the rest is the service's (in memory or 400). */
+    private final SqlFilterTranslator filters;
     private final Adoption adoption;
     /** Counts finished writes; a continuation is used only in the generation it was recorded in. */
     private final AtomicLong writes = new AtomicLong();
     private final Map<Continuation, Resume> continuations = new ConcurrentHashMap<>();
-    /** Every filter and sort on the mapped columns runs in SQL; the rest is the service's (in memory or 400). */
-    private static final SqlFilterTranslator FILTERS = SqlFilterTranslator.builder(SchemaRegistry.standard(),
-            Schemas.USER_RESOURCE_TYPE)
-            .column("id", "s.scim_uuid")
-            .column("userName", "u.login")
-            .column("externalId", "u.external_id")
-            .column("active", "u.active")
-            .column("emails.value", "u.email")
-            .column("name.formatted", "u.name")
-            .build();
-
     /** @param database the migrated database */
     public JdbcUserRepository(Database database) {
-        this(database, Clock.systemUTC());
+        this(database, Clock.systemUTC(), UnmappedAttributes.KEEP);
     }
 
     /**
      * @param database the migrated database
      * @param clock    the clock for {@code created_at} / {@code updated_at}
+     * @param mode     whether attributes without a column are kept in the document or dropped
      */
-    public JdbcUserRepository(Database database, Clock clock) {
-        this(database, clock, Adoption.SAML);
+    public JdbcUserRepository(Database database, Clock clock, UnmappedAttributes mode) {
+        this(database, clock, mode, Adoption.SAML);
     }
 
     /**
      * @param database the migrated database
      * @param clock    the clock for {@code created_at} / {@code updated_at}
+     * @param mode     whether attributes without a column are kept in the document or dropped
      * @param adoption which host users a create may adopt
      */
-    public JdbcUserRepository(Database database, Clock clock, Adoption adoption) {
+    public JdbcUserRepository(Database database, Clock clock, UnmappedAttributes mode, Adoption adoption) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.filters = filters(mode, database.vendor());
         this.adoption = Objects.requireNonNull(adoption, "adoption");
     }
 
     /**
-     * Filters and sorting on id, userName, externalId, active, emails.value and name.formatted run in SQL; RFC 9865
-     * cursors are keyset pages on {@code LOWER(login)}.
+     * The SQL mapping: the columns, the groups a user is in, {@code meta} times; with a kept document on
+     * PostgreSQL every other attribute too ({@code jsonb}). On H2, which has no JSON path operators, filters on
+     * document attributes are evaluated by the service in memory. Dropping, the one name and email columns are
+     * exactly what is shown.
+     */
+    private static SqlFilterTranslator filters(UnmappedAttributes mode, Database.Vendor vendor) {
+        SchemaRegistry registry = HostSchemas.of(mode);
+        SqlFilterTranslator.Builder sql = SqlFilterTranslator.builder(registry,
+                        registry.resourceType("User").orElseThrow())
+                .column("id", "s.scim_uuid")
+                .column("userName", "u.login")
+                .column("externalId", "u.external_id")
+                .column("active", "u.active")
+                .epochMillisColumn("meta.created", "u.created_at")
+                .epochMillisColumn("meta.lastModified", "GREATEST(u.created_at, u.updated_at)")
+                .multiValued("groups", "SELECT 1 FROM groups_users gu JOIN scim_groups sg ON sg.group_uuid ="
+                        + " gu.group_uuid JOIN groups g ON g.uuid = gu.group_uuid WHERE gu.user_uuid = u.uuid",
+                        Map.of("value", "sg.scim_uuid", "display", "g.name", "type", "'direct'"));
+        if (mode == UnmappedAttributes.DROP) {
+            sql.column("emails.value", "u.email").column("name.formatted", "u.name");
+        } else if (vendor == Database.Vendor.POSTGRESQL) {
+            sql.document("s.attributes", DOCUMENTS);
+        }
+        return sql.build();
+    }
+
+    /**
+     * What runs in SQL (see {@link #filters}); RFC 9865 cursors are keyset pages on the SCIM id.
      */
     @Override
     public RepositoryCapabilities capabilities() {
-        return new RepositoryCapabilities(FILTERS.filterSupport(), true, true);
+        return new RepositoryCapabilities(filters.filterSupport(), filters.sortSupport(), true);
     }
 
     @Override
@@ -191,7 +233,8 @@ public final class JdbcUserRepository implements UserRepository {
                             userUuid);
                 }
                 String scimId = Rows.newUuid();
-                Rows.update(c, "INSERT INTO scim_users (scim_uuid, user_uuid) VALUES (?, ?)", scimId, userUuid);
+                Rows.update(c, "INSERT INTO scim_users (scim_uuid, user_uuid, attributes) VALUES (?, ?, "
+                        + database.documentParameter() + ")", scimId, userUuid, document(resource, values));
                 return read(c, scimId).orElseThrow();
             });
         } catch (Database.StoreException e) {
@@ -230,10 +273,11 @@ public final class JdbcUserRepository implements UserRepository {
         Columns checked = Columns.of(resource, null);
         try {
             return write(c -> {
-                StoredName currentName = currentName(c, id).orElseThrow(() -> ScimException.notFound("User", id));
-                Columns values = Columns.of(resource, currentName.value());
+                User previous = read(c, id, false).orElseThrow(() -> ScimException.notFound("User", id));
+                Columns values = Columns.of(resource, previous);
+                String document = document(resource, values);
                 if (UnchangedUser.in(c, id, expectedVersion, values.login(), values.name(), values.email(),
-                        resource.active(), values.externalId())) {
+                        resource.active(), values.externalId(), document)) {
                     return read(c, id).orElseThrow(); // nothing to write: version and updated_at stay
                 }
                 String sql = "UPDATE users SET login = ?, name = ?, email = ?, active = COALESCE(?, active),"
@@ -258,6 +302,8 @@ public final class JdbcUserRepository implements UserRepository {
                 if (updated == 0) {
                     throw missingOrConflict(c, id, expectedVersion);
                 }
+                Rows.update(c, "UPDATE scim_users SET attributes = " + database.documentParameter()
+                        + " WHERE scim_uuid = ?", document, id);
                 return read(c, id).orElseThrow();
             });
         } catch (Database.StoreException e) {
@@ -265,20 +311,6 @@ public final class JdbcUserRepository implements UserRepository {
                 throw taken(checked.login, e);
             }
             throw e;
-        }
-    }
-
-    /** A user's stored name column ({@code null}: no name). */
-    private record StoredName(String value) {
-    }
-
-    /** The stored name of a SCIM user, or empty if there is no such user. */
-    private static Optional<StoredName> currentName(Connection c, String scimId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT u.name" + FROM + " WHERE s.scim_uuid = ?")) {
-            s.setString(1, scimId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredName(rs.getString(1))) : Optional.empty();
-            }
         }
     }
 
@@ -315,10 +347,10 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public Page<User> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition(NO_FILTER, List.of())
-                : FILTERS.translate(request.filter());
+                : filters.translate(request.filter());
         Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
-                : " ORDER BY " + FILTERS.orderBy(request.sortBy(), request.sortOrder()).sql();
+                : " ORDER BY " + filters.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withGroups = wantsGroups(request);
         if (request.usesCursor()) {
             return cursorPage(request, where, withGroups);
@@ -368,7 +400,7 @@ public final class JdbcUserRepository implements UserRepository {
             }
             Map<String, List<GroupMembership>> groups = withGroups
                     ? groupsOf(c, rows.stream().map(Row::userUuid).toList()) : Map.of();
-            List<User> users = rows.stream().map(r -> r.toUser(groups.getOrDefault(r.userUuid, List.of())))
+            List<User> users = rows.stream().map(r -> user(r, groups.getOrDefault(r.userUuid, List.of())))
                     .toList();
             return Page.of(users, Math.max(total, users.size()));
         });
@@ -429,7 +461,7 @@ public final class JdbcUserRepository implements UserRepository {
             String lastId = more ? rows.get(rows.size() - 1).scimId() : null;
             Map<String, List<GroupMembership>> groups = withGroups
                     ? groupsOf(c, rows.stream().map(Row::userUuid).toList()) : Map.of();
-            List<User> users = rows.stream().map(r -> r.toUser(groups.getOrDefault(r.userUuid, List.of())))
+            List<User> users = rows.stream().map(r -> user(r, groups.getOrDefault(r.userUuid, List.of())))
                     .toList();
             int seen = Math.max(total, users.size());
             return new Page<>(users, seen, lastId == null ? null : new Cursor(seen, lastId).encode(), null);
@@ -514,6 +546,11 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     private Optional<User> read(Connection c, String scimId) throws SQLException {
+        return read(c, scimId, true);
+    }
+
+    /** A stored user, with its groups or without (then {@code groups} is empty). */
+    private Optional<User> read(Connection c, String scimId, boolean withGroups) throws SQLException {
         Row row;
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE s.scim_uuid = ?")) {
             s.setString(1, scimId);
@@ -524,7 +561,28 @@ public final class JdbcUserRepository implements UserRepository {
                 row = Row.of(rs);
             }
         }
-        return Optional.of(row.toUser(groupsOf(c, List.of(row.userUuid)).getOrDefault(row.userUuid, List.of())));
+        return Optional.of(user(row, withGroups
+                ? groupsOf(c, List.of(row.userUuid)).getOrDefault(row.userUuid, List.of()) : List.of()));
+    }
+
+    /** A stored user: the host's view of the row, merged with the kept document. */
+    private User user(Row row, List<GroupMembership> groups) {
+        User view = row.toUser(groups);
+        return mode == UnmappedAttributes.KEEP ? DOCUMENTS.read(view, row.document(), derived(row.name, row.email))
+                : view;
+    }
+
+    /** The document to write with these column values; dropping, none (an earlier one goes too). */
+    private String document(User resource, Columns values) {
+        return mode == UnmappedAttributes.KEEP ? DOCUMENTS.write(resource, derived(values.name, values.email)) : null;
+    }
+
+    /** The derived columns' values, by column name. */
+    private static Map<String, Object> derived(String name, String email) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("name", name);
+        columns.put("email", email);
+        return columns;
     }
 
     /** The SCIM-managed groups of these host users, by host user uuid. */
@@ -582,38 +640,48 @@ public final class JdbcUserRepository implements UserRepository {
     private record Columns(String login, String name, String email, String externalId) {
 
         /**
-         * @param currentName the stored name when replacing (PUT, or the result of a PATCH), else {@code null}
+         * @param previous the stored user when replacing (PUT, or the result of a PATCH), else {@code null}
          */
-        static Columns of(User user, String currentName) {
+        static Columns of(User user, User previous) {
             String login = user.userName();
             if (login == null || login.isBlank()) {
                 throw ScimException.invalidValue("userName is required");
             }
             return new Columns(Rows.fit(login, LOGIN_LENGTH, "userName"),
-                    Rows.fit(nameOf(user, currentName), NAME_LENGTH, "name"),
+                    Rows.fit(nameOf(user, previous == null ? null : previous.name()), NAME_LENGTH, "name"),
                     Rows.fit(emailOf(user), EMAIL_LENGTH, "emails.value"),
                     Rows.fit(user.externalId(), EXTERNAL_ID_LENGTH, "externalId"));
         }
 
         /**
-         * The one name column. On create: {@code name.formatted}, else given and family name, else
-         * {@code displayName}. On replace the stored name is read back as {@code name.formatted}, so a PATCH of
-         * {@code name.givenName} / {@code name.familyName} (Entra ID) leaves that value as it was: then the parts
-         * win, and a part not given is taken from the stored name split at its first space.
+         * The one name column (SonarQube's display name): {@code name.formatted}, else given and family name, else
+         * {@code displayName}. A PATCH of {@code name.givenName} / {@code name.familyName} (Entra ID, P9 and P15)
+         * leaves {@code formatted} as it was: when the parts changed and {@code formatted} did not, the parts win,
+         * and a part not given is taken from the previous name (split at its first space when the previous name
+         * was only a formatted one, as when dropping unmapped attributes).
+         *
+         * @param before the stored name when replacing, else {@code null}
          */
-        private static String nameOf(User user, String currentName) {
+        private static String nameOf(User user, Name before) {
             Name name = user.name();
             String formatted = name == null ? null : name.formatted();
             String given = name == null ? null : name.givenName();
             String family = name == null ? null : name.familyName();
             boolean parts = notBlank(given) || notBlank(family);
-            if (notBlank(formatted) && (currentName == null || !parts || !formatted.equals(currentName))) {
+            boolean partsChanged = before != null && parts && (!Objects.equals(given, before.givenName())
+                    || !Objects.equals(family, before.familyName()));
+            if (notBlank(formatted) && !(partsChanged && formatted.equals(before.formatted()))) {
                 return formatted;
             }
             if (parts) {
-                String[] stored = currentName == null ? new String[2] : currentName.split(" ", 2);
-                String g = notBlank(given) ? given : stored[0];
-                String f = notBlank(family) ? family : stored.length > 1 ? stored[1] : null;
+                String g = given;
+                String f = family;
+                if (before != null && before.givenName() == null && before.familyName() == null
+                        && before.formatted() != null) {
+                    String[] stored = before.formatted().split(" ", 2);
+                    g = notBlank(g) ? g : stored[0];
+                    f = notBlank(f) ? f : stored.length > 1 ? stored[1] : null;
+                }
                 return java.util.stream.Stream.of(g, f).filter(Columns::notBlank).collect(Collectors.joining(" "));
             }
             return notBlank(user.displayName()) ? user.displayName() : null;
@@ -632,10 +700,11 @@ public final class JdbcUserRepository implements UserRepository {
 
     /** One row of {@link #COLUMNS}. */
     private record Row(String scimId, String userUuid, String login, String name, String email, boolean active,
-                       String externalId, long version, long createdAt, long updatedAt) {
+                       String externalId, long version, long createdAt, long updatedAt, String document) {
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+                    rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                    rs.getString(11));
         }
 
         User toUser(List<GroupMembership> groups) {

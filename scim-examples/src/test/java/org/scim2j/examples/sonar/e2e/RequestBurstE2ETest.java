@@ -3,6 +3,7 @@ package org.scim2j.examples.sonar.e2e;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scim2j.examples.sonar.ServerConfig;
+import org.scim2j.examples.sonar.store.UnmappedAttributes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class RequestBurstE2ETest {
     void aBurstBeyondTheLimitIsServedInTurn() throws Exception {
         ServerConfig oneAtATime = new ServerConfig("127.0.0.1", 0, RunningServer.TOKEN,
                 "jdbc:h2:mem:burst-" + UUID.randomUUID(), "sa", "", true, Duration.ofSeconds(5), Set.of("Group"), 1,
-                java.util.Map.of(), Set.of("saml"));
+                UnmappedAttributes.KEEP, java.util.Map.of(), Set.of("saml"));
         try (RunningServer scim = new RunningServer(oneAtATime)) {
             List<String> members = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

@@ -14,11 +14,11 @@ import java.util.UUID;
  * PostgreSQL database named by {@code SCIM_TEST_JDBC_URL} (dropped by {@link #close()}). Servers get {@link #url()};
  * the test looks at the host tables through {@link #connect()}.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-    static final String PG_URL = "SCIM_TEST_JDBC_URL";
+    public static final String PG_URL = "SCIM_TEST_JDBC_URL";
     /** What {@code @EnabledIfEnvironmentVariable(named = PG_URL, matches = POSTGRES)} requires. */
-    static final String POSTGRES = "jdbc:postgresql:.*";
+    public static final String POSTGRES = "jdbc:postgresql:.*";
 
     private final String url;
     private final String user;
@@ -33,7 +33,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** An in-memory H2 database; it lives while a server's pool holds a connection. */
-    static TestDatabase h2Memory() {
+    public static TestDatabase h2Memory() {
         return new TestDatabase("jdbc:h2:mem:reliability-" + UUID.randomUUID(), "sa", "", null);
     }
 
@@ -43,7 +43,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new, empty schema in the PostgreSQL database of {@code SCIM_TEST_JDBC_URL}; servers migrate it. */
-    static TestDatabase postgres() throws SQLException {
+    public static TestDatabase postgres() throws SQLException {
         String base = System.getenv(PG_URL);
         String schema = "scim_rel_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 .toLowerCase(Locale.ROOT);
@@ -56,24 +56,24 @@ final class TestDatabase implements AutoCloseable {
                 password == null ? "" : password, schema);
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    boolean isPostgres() {
+    public boolean isPostgres() {
         return schema != null;
     }
 
     /** A connection to the host tables (auto-commit on). H2: only while no other process holds the file. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         String jdbc = isPostgres() ? url : url + ";NON_KEYWORDS=GROUPS,VALUE";
         return DriverManager.getConnection(jdbc, user, password);
     }

@@ -5,7 +5,7 @@ import org.scim2j.core.resource.Member;
 import org.scim2j.core.resource.User;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.RequestContext;
-import org.scim2j.spi.testkit.GroupRepositoryContract;
+import org.scim2j.testkit.GroupRepositoryContract;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The scim-spi testkit's group contract for {@link JdbcGroupRepository}, on the database {@link #newStore()} gives.
+ * The scim-testkit group contract for {@link JdbcGroupRepository}, on the database {@link #newStore()} gives.
  * Members must be SCIM users of the same store, so {@link #newMembers} creates them.
  */
 abstract class JdbcGroupRepositoryContract extends GroupRepositoryContract {

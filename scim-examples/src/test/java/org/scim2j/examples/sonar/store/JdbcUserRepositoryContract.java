@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.scim2j.core.resource.User;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.spi.UserRepository;
-import org.scim2j.spi.testkit.UserRepositoryContract;
+import org.scim2j.testkit.UserRepositoryContract;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The scim-spi testkit's user contract for {@link JdbcUserRepository}, on the database {@link #newStore()} gives. */
+/** The scim-testkit user contract for {@link JdbcUserRepository}, on the database {@link #newStore()} gives. */
 abstract class JdbcUserRepositoryContract extends UserRepositoryContract {
 
     private final List<TestStore> stores = new ArrayList<>();
@@ -28,7 +28,7 @@ abstract class JdbcUserRepositoryContract extends UserRepositoryContract {
     protected UserRepository newRepository() {
         store = newStore();
         stores.add(store);
-        return new JdbcUserRepository(store.database);
+        return new JdbcUserRepository(store.database, java.time.Clock.systemUTC(), mode());
     }
 
     @AfterEach
@@ -39,11 +39,22 @@ abstract class JdbcUserRepositoryContract extends UserRepositoryContract {
         stores.clear();
     }
 
-    /** The SonarQube-shaped store keeps userName, name (one column), one email, active and externalId. */
+    /** Whether the store keeps (the default) or drops what SonarQube's columns do not hold. */
+    UnmappedAttributes mode() {
+        return UnmappedAttributes.KEEP;
+    }
+
+    /**
+     * Keeping, the store keeps every attribute. Dropping, it keeps userName, name (one column), one email (the
+     * primary, else the first: not every value the kit writes), active and externalId.
+     */
     @Override
     protected Set<String> unsupportedAttributes() {
+        if (mode() == UnmappedAttributes.KEEP) {
+            return Set.of();
+        }
         return Set.of("name", "displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage",
-                "locale", "timezone", "emails.type", "emails.display", "phoneNumbers", "ims", "photos",
+                "locale", "timezone", "emails", "phoneNumbers", "ims", "photos",
                 "addresses", "entitlements", "roles", "x509Certificates", Schemas.ENTERPRISE_USER);
     }
 

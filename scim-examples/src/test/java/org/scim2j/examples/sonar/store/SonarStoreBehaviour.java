@@ -119,66 +119,100 @@ abstract class SonarStoreBehaviour {
     // --- mapping --------------------------------------------------------------------------------------------
 
     @Test
-    void mapsAnOktaCreateToTheHostColumnsAndBack() {
-        User created = users.create(oktaUser("Test.User@okta.local"), CTX);
+    void mapsAnOktaCreateToTheHostColumnsAndReadsItBackAsWritten() {
+        User written = oktaUser("Test.User@okta.local");
+        User created = users.create(written, CTX);
         assertThat(hostUsers()).singleElement().satisfies(u -> {
             assertThat(u.login()).as("login keeps the client's case").isEqualTo("Test.User@okta.local");
             assertThat(u.name()).isEqualTo("Test User");
             assertThat(u.email()).isEqualTo("Test.User@okta.local@example.com");
             assertThat(u.active()).isTrue();
         });
-        assertThat(created.userName()).isEqualTo("Test.User@okta.local");
-        assertThat(created.name().formatted()).isEqualTo("Test User");
-        assertThat(created.emails()).containsExactly(new Email("Test.User@okta.local@example.com", null, "work", true));
-        assertThat(created.externalId()).isEqualTo("00u" + "Test.User@okta.local".hashCode());
-        assertThat(created.password()).as("never stored").isNull();
-        assertThat(created.displayName()).as("no column").isNull();
+        // OKTA-SPEC: what the create wrote reads back, name parts included, but for server-set id and meta
+        assertThat(created.toBuilder().id(null).meta(null).build())
+                .isEqualTo(written.toBuilder().password(null).build());
+        assertThat(users.get(created.id(), CTX)).get().isEqualTo(created);
     }
 
     @Test
-    void nameIsFormattedElseGivenAndFamilyElseDisplayName() {
-        User formatted = users.create(User.builder().userName("a")
+    void theNameColumnIsFormattedElseGivenAndFamilyElseDisplayName() {
+        users.create(User.builder().userName("a")
                 .name(new Name("Ms. Barbara J Jensen", "Jensen", "Barbara", null, null, null)).build(), CTX);
         User parts = users.create(User.builder().userName("b")
                 .name(new Name(null, "Jensen", "Barbara", null, null, null)).displayName("Babs").build(), CTX);
-        User display = users.create(User.builder().userName("c").displayName("Babs").build(), CTX);
+        users.create(User.builder().userName("c").displayName("Babs").build(), CTX);
         User none = users.create(User.builder().userName("d").build(), CTX);
-        assertThat(formatted.name().formatted()).isEqualTo("Ms. Barbara J Jensen");
-        assertThat(parts.name().formatted()).isEqualTo("Barbara Jensen");
-        assertThat(display.name().formatted()).isEqualTo("Babs");
+        assertThat(hostUsers()).extracting(HostUser::name)
+                .containsExactly("Ms. Barbara J Jensen", "Barbara Jensen", "Babs", null);
+        assertThat(parts.name()).as("read back as written").isEqualTo(new Name(null, "Jensen", "Barbara", null,
+                null, null));
+        assertThat(parts.displayName()).isEqualTo("Babs");
         assertThat(none.name()).isNull();
         assertThat(none.emails()).isEmpty();
     }
 
     @Test
-    void aPatchOfNamePartsOverTheStoredFormattedNameIsKept() {
-        // What the service hands to replace after Entra's P9 / P15 PATCH of a user read back as name.formatted.
+    void aPatchOfNamePartsReadsBackAsWrittenAndRenamesTheHostUser() {
+        // What the service hands to replace after Entra's P9 / P15 PATCH (ENTRA-COMPAT).
         User created = users.create(User.builder().userName("a")
                 .name(new Name("givenName familyName", "familyName", "givenName", null, null, null)).build(), CTX);
-        User p9 = users.replace(created.id(), created.toBuilder()
-                .name(new Name("givenName familyName", "Pkqf", "Gtfd", null, null, null)).build(), null, CTX);
-        assertThat(p9.name().formatted()).isEqualTo("Gtfd Pkqf");
-        User p15 = users.replace(created.id(), p9.toBuilder()
-                .name(new Name("Gtfd Pkqf", "updatedFamilyName", null, null, null, null)).build(), null, CTX);
-        assertThat(p15.name().formatted()).isEqualTo("Gtfd updatedFamilyName");
+        Name p9Name = new Name("givenName familyName", "Pkqf", "Gtfd", null, null, null);
+        User p9 = users.replace(created.id(), created.toBuilder().name(p9Name).build(), null, CTX);
+        assertThat(p9.name()).isEqualTo(p9Name);
+        assertThat(hostUsers().get(0).name()).as("the host's display name follows the new parts")
+                .isEqualTo("Gtfd Pkqf");
+        Name p15Name = new Name("givenName familyName", "updatedFamilyName", "Gtfd", null, null, null);
+        User p15 = users.replace(created.id(), p9.toBuilder().name(p15Name).build(), null, CTX);
+        assertThat(p15.name()).isEqualTo(p15Name);
+        assertThat(hostUsers().get(0).name()).isEqualTo("Gtfd updatedFamilyName");
         User formatted = users.replace(created.id(), p15.toBuilder()
                 .name(new Name("Dr. New Name", null, null, null, null, null)).build(), null, CTX);
-        assertThat(formatted.name().formatted()).isEqualTo("Dr. New Name");
-        User okta = users.replace(created.id(), formatted.toBuilder()
-                .name(new Name(null, "Jensen", "Barbara", null, null, null)).build(), null, CTX);
-        assertThat(okta.name().formatted()).isEqualTo("Barbara Jensen");
+        assertThat(formatted.name()).isEqualTo(new Name("Dr. New Name", null, null, null, null, null));
+        assertThat(hostUsers().get(0).name()).isEqualTo("Dr. New Name");
     }
 
     @Test
-    void keepsThePrimaryEmailElseTheFirst() {
-        User primary = users.create(User.builder().userName("a").emails(List.of(
-                new Email("home@example.com", null, "home", null),
-                new Email("work@example.com", null, "work", true))).build(), CTX);
-        User first = users.create(User.builder().userName("b").emails(List.of(
-                new Email("one@example.com", null, "home", null),
-                new Email("two@example.com", null, "work", null))).build(), CTX);
-        assertThat(primary.emails()).extracting(Email::value).containsExactly("work@example.com");
-        assertThat(first.emails()).extracting(Email::value).containsExactly("one@example.com");
+    void theEmailColumnIsThePrimaryEmailElseTheFirstAndEveryEmailReadsBack() {
+        List<Email> withPrimary = List.of(new Email("home@example.com", null, "home", null),
+                new Email("work@example.com", "Work", "work", true));
+        User primary = users.create(User.builder().userName("a").emails(withPrimary).build(), CTX);
+        List<Email> withoutPrimary = List.of(new Email("one@example.com", null, "home", null),
+                new Email("two@example.com", null, "work", null));
+        User first = users.create(User.builder().userName("b").emails(withoutPrimary).build(), CTX);
+        assertThat(hostUsers()).extracting(HostUser::email).containsExactly("work@example.com", "one@example.com");
+        assertThat(primary.emails()).isEqualTo(withPrimary);
+        assertThat(first.emails()).isEqualTo(withoutPrimary);
+    }
+
+    @Test
+    void aNameOrEmailChangedByTheHostShowsInPlaceOfWhatItWasDerivedFrom() {
+        User created = users.create(oktaUser("bjensen"), CTX);
+        // SonarQube's SAML login rewrites users.name and users.email
+        store.database.inTransaction(c -> Rows.update(c, "UPDATE users SET name = 'Barbara Smith',"
+                + " email = 'bsmith@example.com'"));
+        User read = users.get(created.id(), CTX).orElseThrow();
+        assertThat(read.name().formatted()).isEqualTo("Barbara Smith");
+        assertThat(read.name().givenName()).isEqualTo("Test");
+        assertThat(read.emails()).extracting(Email::value).containsExactly("bsmith@example.com");
+        assertThat(read.displayName()).isEqualTo("Test User");
+    }
+
+    @Test
+    void droppingUnmappedAttributesReadsBackOnlyWhatTheColumnsHold() {
+        JdbcUserRepository dropping = new JdbcUserRepository(store.database, java.time.Clock.systemUTC(),
+                UnmappedAttributes.DROP);
+        User created = dropping.create(User.builder().userName("a").title("Guide").displayName("Babs")
+                .name(new Name(null, "Jensen", "Barbara", null, null, null))
+                .emails(List.of(new Email("home@example.com", null, "home", null),
+                        new Email("work@example.com", null, "work", true))).build(), CTX);
+        assertThat(created.name()).isEqualTo(new Name("Barbara Jensen", null, null, null, null, null));
+        assertThat(created.emails()).containsExactly(new Email("work@example.com", null, "work", true));
+        assertThat(created.title()).isNull();
+        assertThat(created.displayName()).isNull();
+        assertThat(count("SELECT COUNT(*) FROM scim_users WHERE attributes IS NOT NULL")).isZero();
+        // a user written while keeping reads as its columns show when the host drops
+        User kept = users.create(oktaUser("kept").toBuilder().title("Guide").build(), CTX);
+        assertThat(dropping.get(kept.id(), CTX)).get().extracting(User::title).isNull();
     }
 
     @Test
@@ -215,21 +249,31 @@ abstract class SonarStoreBehaviour {
     }
 
     /**
-     * Okta's AIW apps PUT the whole user on every sync, with attributes this store drops (IDP-TRAFFIC §1.6): a
-     * replace that changes no column writes nothing, so the version and lastModified stay (issue 13, finding 2).
+     * Okta's AIW apps PUT the whole user on every sync (IDP-TRAFFIC §1.6): a replace that changes no column and no
+     * kept attribute writes nothing, so the version and lastModified stay (issue 13, finding 2). Dropping what has no
+     * column, attributes the store does not keep are no change either.
      */
     @Test
-    void aReplaceThatChangesNoColumnKeepsTheVersion() {
+    void aReplaceThatChangesNothingKeptKeepsTheVersion() {
         User created = users.create(oktaUser("bjensen"), CTX);
-        User again = oktaUser("bjensen").toBuilder().locale("en-US").nickName("Babs").build();
 
-        User replaced = users.replace(created.id(), again, created.meta().version(), CTX);
+        User replaced = users.replace(created.id(), oktaUser("bjensen"), created.meta().version(), CTX);
 
         assertThat(replaced.meta()).isEqualTo(created.meta());
         assertThat(hostUsers()).extracting(HostUser::version).containsExactly(1L);
-        assertThatThrownBy(() -> users.replace(created.id(), again, "7", CTX))
+        assertThatThrownBy(() -> users.replace(created.id(), oktaUser("bjensen"), "7", CTX))
                 .as("a stale version is still a conflict").isInstanceOf(VersionConflictException.class);
-        User renamed = users.replace(created.id(), again.toBuilder().userName("BJensen").build(), null, CTX);
+        User nickNamed = users.replace(created.id(), oktaUser("bjensen").toBuilder().nickName("Babs").build(), null,
+                CTX);
+        assertThat(nickNamed.meta().version()).as("a kept attribute changed").isEqualTo("2");
+
+        JdbcUserRepository dropping = new JdbcUserRepository(store.database, java.time.Clock.systemUTC(),
+                UnmappedAttributes.DROP);
+        User other = dropping.create(oktaUser("jsmith"), CTX);
+        User again = dropping.replace(other.id(), oktaUser("jsmith").toBuilder().locale("en-US").nickName("J")
+                .build(), null, CTX);
+        assertThat(again.meta()).as("dropped attributes are no change").isEqualTo(other.meta());
+        User renamed = dropping.replace(other.id(), oktaUser("JSmith"), null, CTX);
         assertThat(renamed.meta().version()).as("a new case is a change").isEqualTo("2");
     }
 
@@ -329,11 +373,11 @@ abstract class SonarStoreBehaviour {
         assertThatThrownBy(() -> users.create(oktaUser("gh.user"), CTX)).isInstanceOf(UniquenessException.class);
 
         JdbcUserRepository withGithub = new JdbcUserRepository(store.database, java.time.Clock.systemUTC(),
-                Adoption.of(Set.of("saml", "GitHub")));
+                UnmappedAttributes.KEEP, Adoption.of(Set.of("saml", "GitHub")));
         assertThat(withGithub.create(oktaUser("GH.User"), CTX).userName()).isEqualTo("GH.User");
 
         JdbcUserRepository never = new JdbcUserRepository(store.database, java.time.Clock.systemUTC(),
-                Adoption.none());
+                UnmappedAttributes.KEEP, Adoption.none());
         assertThatThrownBy(() -> never.create(oktaUser("saml.user"), CTX)).isInstanceOf(UniquenessException.class);
         assertThat(count("SELECT COUNT(*) FROM scim_users")).isEqualTo(1);
     }
@@ -391,7 +435,9 @@ abstract class SonarStoreBehaviour {
         assertThat(none.totalResults()).isZero();
         assertThat(none.resources()).isEmpty();
         assertThat(users.capabilities().filtering().supports(Filter.co("userName", "x"))).isTrue();
-        assertThat(users.capabilities().filtering().supports(Filter.pr("title"))).isFalse();
+        assertThat(users.capabilities().filtering().supports(Filter.pr("nickName")))
+                .as("document attributes run in SQL on PostgreSQL only")
+                .isEqualTo(store.database.vendor() == Database.Vendor.POSTGRESQL);
         assertThat(users.capabilities().filtering().supports(Filter.and(Filter.eq("userName", "x"),
                 Filter.eq("externalId", "y")))).isTrue();
     }

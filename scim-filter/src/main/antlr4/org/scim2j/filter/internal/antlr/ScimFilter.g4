@@ -23,10 +23,14 @@ unaryFilter
 
 // Split from unaryFilter so that every decision is LL(1) and an error after the path reports what may follow it.
 attrTest
-    : LBRACKET filter RBRACKET                 #valuePathTest
+    : LBRACKET filter RBRACKET valueSubTest?   #valuePathTest
     | PR                                       #presentTest
     | compareOp compValue                      #compareTest
     ;
+
+// Not in the RFC's ABNF: Microsoft Entra ID matches users with emails[type eq "work"].value eq "x". The lenient
+// parser reads it as emails[type eq "work" and value eq "x"]; the strict one refuses it with its position.
+valueSubTest : SUBATTR (PR | compareOp compValue) ;
 
 compareOp : EQ | NE | CO | SW | EW | GT | GE | LT | LE ;
 

@@ -1,0 +1,14 @@
+/**
+ * The SCIM protocol service, independent of any transport: {@link org.scim2j.spi.service.ScimService} takes a
+ * {@link org.scim2j.spi.service.ScimRequest} and gives a {@link org.scim2j.spi.service.ScimResponse}, implementing
+ * <a href="https://www.rfc-editor.org/rfc/rfc7644">RFC 7644</a> (create, read, replace, PATCH, delete, query and
+ * {@code /.search}, bulk, ETags, the discovery endpoints of §4, {@code /Me} with a
+ * {@link org.scim2j.spi.service.MeResolver}) and <a href="https://www.rfc-editor.org/rfc/rfc9865">RFC 9865</a> cursor
+ * paging over the host's repositories.
+ *
+ * <p>{@link org.scim2j.spi.service.ScimServiceConfig} (built with its builder) sets limits, the filter policy for
+ * what a repository does not evaluate, the PATCH compatibility profile and what {@code /ServiceProviderConfig}
+ * advertises ({@link org.scim2j.spi.service.AuthenticationScheme}). A servlet container host does not call the
+ * service directly: {@code org.scim2j.servlet.ScimServlet} is its HTTP binding.
+ */
+package org.scim2j.spi.service;

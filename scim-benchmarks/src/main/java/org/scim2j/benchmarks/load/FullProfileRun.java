@@ -72,14 +72,19 @@ final class FullProfileRun {
         }
     }
 
-    /** The lookups asked for, then the mix; one table row each, and one per operation of the mix. */
-    void measure(LoadRunner runner) throws IOException, InterruptedException {
+    /**
+     * The lookups asked for, then the mix; one table row each, and one per operation of the mix. After each, the
+     * database is let finish what abandoned requests left running (see {@link StoreInspector#awaitIdle}).
+     */
+    void measure(LoadRunner runner, StoreInspector inspector) throws IOException, InterruptedException,
+            SQLException {
         IdpScenarios idp = new IdpScenarios(runner, users, runTag);
         for (Map.Entry<String, IntFunction<LoadRunner.Call>> lookup : lookups(idp).entrySet()) {
             if (scenarios.contains(lookup.getKey())) {
                 IntFunction<LoadRunner.Call> calls = lookup.getValue();
                 report.line(runner.run(calls.apply(0).label(), bounds.threads(), bounds.warmup(), bounds.requests(),
                         bounds.seconds(), calls).row(store));
+                drain(inspector);
             }
         }
         if (scenarios.contains("mix")) {
@@ -92,6 +97,15 @@ final class FullProfileRun {
             for (LatencyStats part : mix.byLabel().values()) {
                 report.line(part.row(store));
             }
+            drain(inspector);
+        }
+    }
+
+    private void drain(StoreInspector inspector) throws SQLException, InterruptedException, IOException {
+        double waited = inspector.awaitIdle(Duration.ofMinutes(10));
+        if (waited > 1) {
+            report.line(String.format(Locale.ROOT, "| | (the database ran statements of abandoned requests for"
+                    + " another %.0f s; waited) | | | | | | | | | | |", waited));
         }
     }
 
@@ -111,7 +125,7 @@ final class FullProfileRun {
      * Each lookup once, through a server whose sessions run {@code auto_explain} ({@code capture}): the statements
      * on {@code scim_users} and their plans, summarised in the results and whole in {@code <out>/explain-*.txt}.
      */
-    void explain(LoadRunner runner, PlanCapture capture) throws IOException, InterruptedException, SQLException {
+    void explain(LoadRunner runner, PlanCapture capture, StoreInspector inspector) throws IOException, InterruptedException, SQLException {
         IdpScenarios idp = new IdpScenarios(runner, users, runTag);
         Map<String, IntFunction<LoadRunner.Call>> shapes = new LinkedHashMap<>();
         shapes.put("lookup", idp::userName);
@@ -123,7 +137,9 @@ final class FullProfileRun {
             LoadRunner.Call call = shape.apply(1);
             long offset = capture.offset();
             LoadRunner.Answer answer = runner.send(call.request());
-            Thread.sleep(500); // the log is written after the answer
+            // the log is written after the answer; a statement may still run if the request timed out
+            inspector.awaitIdle(Duration.ofMinutes(15));
+            Thread.sleep(500);
             List<PlanCapture.Plan> plans = capture.since(offset).stream()
                     .filter(p -> p.query().contains("scim_users")).toList();
             URI uri = call.request().uri();

@@ -149,7 +149,8 @@ public final class LoadMain {
                 LoadRunner runner = new LoadRunner(server.baseUrl(), token);
                 FullProfileRun lossless = new FullProfileRun(options, scenarios, users, new FullProfileRun.Bounds(
                         threads, warmup, requests, bound), runTag, out, store, this::report);
-                lossless.prepare(runner, new StoreInspector(url, dbUser, dbPassword));
+                StoreInspector inspector = new StoreInspector(url, dbUser, dbPassword);
+                lossless.prepare(runner, inspector);
                 report(LatencyStats.header());
                 if (scenarios.contains("lookup")) {
                     row(runner.run("lookup `userName eq`", threads, warmup, requests, bound, i -> {
@@ -165,7 +166,7 @@ public final class LoadMain {
                 if (scenarios.contains("paging-cursor")) {
                     cursorPaging(runner);
                 }
-                lossless.measure(runner);
+                lossless.measure(runner, inspector);
                 if (scenarios.contains("create")) {
                     row(runner.run("create `POST /Users`", threads, warmup, requests, bound, i ->
                             new LoadRunner.Call(runner.json("POST", "/Users", userJson("new-" + runTag + "-" + i
@@ -205,7 +206,8 @@ public final class LoadMain {
                 try (PlanCapture capture = PlanCapture.enable(adminUrl, dbUser, dbPassword, db, log);
                      ExampleServer server = start(jar, env, "server-" + users + "-explain")) {
                     new FullProfileRun(options, scenarios, users, null, runTag, out, store, this::report)
-                            .explain(new LoadRunner(server.baseUrl(), token), capture);
+                            .explain(new LoadRunner(server.baseUrl(), token), capture,
+                                    new StoreInspector(url, dbUser, dbPassword));
                 }
             }
         } finally {

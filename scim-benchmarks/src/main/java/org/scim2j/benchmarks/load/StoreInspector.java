@@ -201,6 +201,30 @@ final class StoreInspector {
         }
     }
 
+    /**
+     * Waits until no session of this database runs a statement or holds a transaction open (other than this
+     * check's), at most {@code max}: the server goes on with a statement after its client gave up waiting, and that
+     * work must not be charged to the next scenario. Returns the seconds waited.
+     */
+    double awaitIdle(java.time.Duration max) throws SQLException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM"
+                + " pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                + " AND state IN ('active', 'idle in transaction')")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(250);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }

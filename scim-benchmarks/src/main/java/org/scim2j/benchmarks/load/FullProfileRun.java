@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * The lossless-storage steps of a {@link LoadMain} run (issue 12), on a store of {@link FullProfile} users: the
@@ -76,14 +78,18 @@ final class FullProfileRun {
      * The lookups asked for, then the mix; one table row each, and one per operation of the mix. After each, the
      * database is let finish what abandoned requests left running (see {@link StoreInspector#awaitIdle}).
      */
-    void measure(LoadRunner runner, StoreInspector inspector) throws IOException, InterruptedException,
-            SQLException {
+    void measure(LoadRunner runner, StoreInspector inspector, LongSupplier serverCpu) throws IOException,
+            InterruptedException, SQLException {
         IdpScenarios idp = new IdpScenarios(runner, users, runTag);
+        List<String> cpu = new ArrayList<>();
         for (Map.Entry<String, IntFunction<LoadRunner.Call>> lookup : lookups(idp).entrySet()) {
             if (scenarios.contains(lookup.getKey())) {
                 IntFunction<LoadRunner.Call> calls = lookup.getValue();
-                report.line(runner.run(calls.apply(0).label(), bounds.threads(), bounds.warmup(), bounds.requests(),
-                        bounds.seconds(), calls).row(store));
+                long[] cpu0 = new long[1];
+                LatencyStats stats = runner.runMix(calls.apply(0).label(), bounds.threads(), bounds.warmup(),
+                        bounds.requests(), bounds.seconds(), calls, () -> cpu0[0] = serverCpu.getAsLong()).all();
+                cpu.add(cpuLine(stats, serverCpu.getAsLong() - cpu0[0]));
+                report.line(stats.row(store));
                 drain(inspector);
             }
         }
@@ -91,14 +97,30 @@ final class FullProfileRun {
             String weights = options.getOrDefault("mix", IdpScenarios.DEFAULT_MIX);
             report.line("\nOkta/Entra mix, weights in percent of operations: `" + weights + "`\n\n"
                     + LatencyStats.header());
+            long[] cpu0 = new long[1];
             LoadRunner.Mix mix = runner.runMix("**Okta/Entra mix**", bounds.threads(), bounds.warmup(),
-                    bounds.requests(), bounds.seconds(), idp.mix(weights));
+                    bounds.requests(), bounds.seconds(), idp.mix(weights), () -> cpu0[0] = serverCpu.getAsLong());
+            cpu.add(cpuLine(mix.all(), serverCpu.getAsLong() - cpu0[0]));
             report.line(mix.all().row(store));
             for (LatencyStats part : mix.byLabel().values()) {
                 report.line(part.row(store));
             }
             drain(inspector);
         }
+        if (!cpu.isEmpty()) {
+            report.line("\nThe server's CPU time (its JVM process, user + system, 10 ms ticks) per measured "
+                    + "operation:\n\n| scenario | operations | server CPU s | ms per operation |\n"
+                    + "| --- | ---: | ---: | ---: |");
+            for (String line : cpu) {
+                report.line(line);
+            }
+        }
+    }
+
+    private String cpuLine(LatencyStats stats, long cpuNanos) {
+        int operations = stats.count();
+        return String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2f |", stats.scenario(), operations,
+                cpuNanos / 1e9, cpuNanos / 1e6 / operations);
     }
 
     private void drain(StoreInspector inspector) throws SQLException, InterruptedException, IOException {
@@ -112,6 +134,7 @@ final class FullProfileRun {
     /** The lookup scenarios, by scenario name, in the order they run. */
     private static Map<String, IntFunction<LoadRunner.Call>> lookups(IdpScenarios idp) {
         Map<String, IntFunction<LoadRunner.Call>> lookups = new LinkedHashMap<>();
+        lookups.put("username", idp::userName); // the requests of LoadMain's "lookup", with the server's CPU
         lookups.put("get", idp::get);
         lookups.put("external-id", idp::externalId);
         lookups.put("email-work", idp::workEmail);
@@ -128,7 +151,6 @@ final class FullProfileRun {
     void explain(LoadRunner runner, PlanCapture capture, StoreInspector inspector) throws IOException, InterruptedException, SQLException {
         IdpScenarios idp = new IdpScenarios(runner, users, runTag);
         Map<String, IntFunction<LoadRunner.Call>> shapes = new LinkedHashMap<>();
-        shapes.put("lookup", idp::userName);
         shapes.putAll(lookups(idp));
         report.line("\nPlans (auto_explain: EXPLAIN ANALYZE, BUFFERS of the server's own statements, first execution;"
                 + " load average " + LoadRunner.loadAverage() + "):\n");

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * {@code --indexes} makes exactly these benchmark indexes exist before the scenarios ({@code none}, or a
  * comma-separated subset of {@code title,employeeNumber,externalId}, see {@link StoreInspector#INDEXES}) [left as
  * they are]; more scenarios: {@code storage} (size per user), {@code verify} ({@link FullProfileChecks}),
- * {@code get}, {@code external-id}, {@code email-work}, {@code title-rare}, {@code title-common},
+ * {@code username} (the requests of {@code lookup}), {@code get}, {@code external-id}, {@code email-work}, {@code title-rare}, {@code title-common},
  * {@code employee-number}, {@code mix} (the Okta/Entra mix, weights {@code --mix}
  * [{@value IdpScenarios#DEFAULT_MIX}]) and {@code explain} (the plans of each lookup's statements, through
  * {@code auto_explain} and the PostgreSQL log {@code --pg-log} [/var/log/postgresql/postgresql-15-main.log]; see
@@ -166,17 +166,17 @@ public final class LoadMain {
                 if (scenarios.contains("paging-cursor")) {
                     cursorPaging(runner);
                 }
-                lossless.measure(runner, inspector);
+                lossless.measure(runner, inspector, server::cpuNanos);
                 if (scenarios.contains("create")) {
                     row(runner.run("create `POST /Users`", threads, warmup, requests, bound, i ->
-                            new LoadRunner.Call(runner.json("POST", "/Users", userJson("new-" + runTag + "-" + i
-                                    + "@load.example.com", true)), 201)));
+                            new LoadRunner.Call(runner.json("POST", "/Users", userJson(users + i, "new-" + runTag
+                                    + "-" + i + "@load.example.com")), 201)));
                 }
                 if (scenarios.contains("put")) {
                     row(runner.run("replace `PUT /Users/{id}`", threads, warmup, requests, bound, i -> {
                         int u = spread(i);
                         return new LoadRunner.Call(runner.json("PUT", "/Users/" + StoreLoader.scimId(u),
-                                userJson(StoreLoader.login(u), true)), 200);
+                                userJson(u, StoreLoader.login(u))), 200);
                     }));
                 }
                 if (scenarios.contains("patch")) {
@@ -394,10 +394,14 @@ public final class LoadMain {
         return IdpScenarios.spread(i, users);
     }
 
-    private static String userJson(String userName, boolean active) {
+    /** A create or replace body: the minimal user of issue 8's runs, or user {@code i}'s full profile. */
+    private String userJson(int i, String userName) {
+        if (profile == StoreLoader.Profile.FULL) {
+            return FullProfile.json(FullProfile.user(i, userName, true));
+        }
         return "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"Load\","
                 + "\"familyName\":\"User\"},\"emails\":[{\"value\":\"" + userName + "\",\"primary\":true,"
-                + "\"type\":\"work\"}],\"externalId\":\"ext-" + userName + "\",\"active\":" + active + "}";
+                + "\"type\":\"work\"}],\"externalId\":\"ext-" + userName + "\",\"active\":true}";
     }
 
     private void row(LatencyStats stats) throws IOException {

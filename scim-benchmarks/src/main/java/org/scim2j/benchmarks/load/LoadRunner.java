@@ -112,10 +112,17 @@ public final class LoadRunner {
     /** {@link #run}, with the operations of each {@link Call#label()} also reported apart. */
     public Mix runMix(String name, int threads, int warmup, int maxRequests, Duration maxDuration,
                       IntFunction<Call> calls) throws InterruptedException {
+        return runMix(name, threads, warmup, maxRequests, maxDuration, calls, () -> { });
+    }
+
+    /** {@link #runMix}, calling {@code measuring} after the warm-up, when the measured operations start. */
+    public Mix runMix(String name, int threads, int warmup, int maxRequests, Duration maxDuration,
+                      IntFunction<Call> calls, Runnable measuring) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         loop(threads, warmup, maxDuration, calls, next, null);
         // Each warm-up thread took one number past the last it sent: measured requests are numbered from here.
         next.set(Math.min(next.get(), warmup));
+        measuring.run();
         String before = loadAverage();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();

@@ -92,8 +92,8 @@ final class FullProfileChecks {
             }
             return differences.isEmpty()
                     ? String.format(Locale.ROOT, "verify: a full user POSTed through the server (index %,d) is stored"
-                    + " with the columns and the document (`jsonb` =, %,d B of JSON text) that the loader writes", index,
-                    expected.document().length())
+                    + " with the columns and the document (`jsonb` =, %,d B of JSON text) that the loader writes",
+                    index, expected.document().length())
                     : "verify: POSTed user stored differently: " + differences;
         } finally {
             inspector.deleteUser(id);

@@ -148,7 +148,8 @@ final class FullProfileRun {
      * Each lookup once, through a server whose sessions run {@code auto_explain} ({@code capture}): the statements
      * on {@code scim_users} and their plans, summarised in the results and whole in {@code <out>/explain-*.txt}.
      */
-    void explain(LoadRunner runner, PlanCapture capture, StoreInspector inspector) throws IOException, InterruptedException, SQLException {
+    void explain(LoadRunner runner, PlanCapture capture, StoreInspector inspector) throws IOException,
+            InterruptedException, SQLException {
         IdpScenarios idp = new IdpScenarios(runner, users, runTag);
         Map<String, IntFunction<LoadRunner.Call>> shapes = new LinkedHashMap<>();
         shapes.putAll(lookups(idp));

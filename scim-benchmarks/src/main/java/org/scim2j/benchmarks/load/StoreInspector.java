@@ -111,7 +111,8 @@ final class StoreInspector {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             long users;
             long links;
-            try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM scim_users)")) {
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM users),"
+                    + " (SELECT COUNT(*) FROM scim_users)")) {
                 rs.next();
                 users = rs.getLong(1);
                 links = rs.getLong(2);

@@ -50,9 +50,9 @@ import java.util.regex.Pattern;
  * they are]; more scenarios: {@code storage} (size per user), {@code verify} ({@link FullProfileChecks}),
  * {@code username} (the requests of {@code lookup}), {@code get}, {@code external-id}, {@code email-work},
  * {@code title-rare}, {@code title-common}, {@code employee-number}, {@code mix} (the Okta/Entra mix, weights
- * {@code --mix} [{@value IdpScenarios#DEFAULT_MIX}]) and {@code explain} (the plans of each lookup's statements, through
- * {@code auto_explain} and the PostgreSQL log {@code --pg-log} [/var/log/postgresql/postgresql-15-main.log]; see
- * {@link PlanCapture}).
+ * {@code --mix} [{@value IdpScenarios#DEFAULT_MIX}]) and {@code explain} (the plans of each lookup's statements,
+ * through {@code auto_explain} and the PostgreSQL log {@code --pg-log}
+ * [/var/log/postgresql/postgresql-15-main.log]; see {@link PlanCapture}).
  */
 public final class LoadMain {
 

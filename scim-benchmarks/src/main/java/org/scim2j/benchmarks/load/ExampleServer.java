@@ -91,6 +91,21 @@ public final class ExampleServer implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * The CPU time the server process has used (user and system, from {@code /proc/<pid>/stat}, in clock ticks of
+     * 10 ms), in nanoseconds; -1 where there is no {@code /proc}.
+     */
+    public long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // the command may hold spaces: fields count from the ')' that ends it
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Whether the process still runs. */
     public boolean isAlive() {
         return process.isAlive();

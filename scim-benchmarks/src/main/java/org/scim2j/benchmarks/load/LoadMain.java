@@ -42,6 +42,17 @@ import java.util.regex.Pattern;
  * [postgres], {@code --db-password} [empty], {@code --keep-db} (do not drop the database at the end),
  * {@code --reuse-db} (neither create nor load it: use what a run with {@code --keep-db} left), {@code --out}
  * [scim-benchmarks/target/load].
+ *
+ * <p>Lossless storage (issue 12): {@code --profile full} loads every user as a full RFC 7643 §8.2 User with the
+ * Enterprise extension ({@link FullProfile}: columns and {@code scim_users.attributes} document) [minimal];
+ * {@code --indexes} makes exactly these benchmark indexes exist before the scenarios ({@code none}, or a
+ * comma-separated subset of {@code title,employeeNumber,externalId}, see {@link StoreInspector#INDEXES}) [left as
+ * they are]; more scenarios: {@code storage} (size per user), {@code verify} ({@link FullProfileChecks}),
+ * {@code username} (the requests of {@code lookup}), {@code get}, {@code external-id}, {@code email-work},
+ * {@code title-rare}, {@code title-common}, {@code employee-number}, {@code mix} (the Okta/Entra mix, weights
+ * {@code --mix} [{@value IdpScenarios#DEFAULT_MIX}]) and {@code explain} (the plans of each lookup's statements,
+ * through {@code auto_explain} and the PostgreSQL log {@code --pg-log}
+ * [/var/log/postgresql/postgresql-15-main.log]; see {@link PlanCapture}).
  */
 public final class LoadMain {
 
@@ -56,6 +67,7 @@ public final class LoadMain {
     private final Map<String, String> options;
     private final Path out;
     private final String store;
+    private final StoreLoader.Profile profile;
     private final int users;
     private final int threads;
     private final int warmup;
@@ -71,7 +83,11 @@ public final class LoadMain {
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "300"));
         this.requests = Integer.parseInt(options.getOrDefault("requests", "3000"));
         this.bound = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
-        this.store = String.format(Locale.ROOT, "PostgreSQL, %,d users", users);
+        this.profile = StoreLoader.Profile.valueOf(options.getOrDefault("profile", "minimal")
+                .toUpperCase(Locale.ROOT));
+        this.store = String.format(Locale.ROOT, "PostgreSQL, %,d %susers", users,
+                profile == StoreLoader.Profile.FULL ? "full " : "")
+                + (options.containsKey("indexes") ? ", bench indexes: " + options.get("indexes") : "");
     }
 
     /** Runs the benchmark; see the class comment for the options. */
@@ -123,13 +139,19 @@ public final class LoadMain {
                     report("reusing database " + db + " as an earlier run with --keep-db left it\n");
                 } else {
                     long t0 = System.nanoTime();
-                    StoreLoader.load(url + "?reWriteBatchedInserts=true", dbUser, dbPassword, users, groups);
+                    StoreLoader.load(url + "?reWriteBatchedInserts=true", dbUser, dbPassword, users, groups,
+                            profile);
                     report(String.format(Locale.ROOT, "bulk load (JDBC batches of 5,000, then VACUUM ANALYZE): %,d"
-                            + " users, groups of %s members: %.1f s\n", users, Arrays.toString(groups),
+                            + " %s users, groups of %s members: %.1f s\n", users,
+                            profile.name().toLowerCase(Locale.ROOT), Arrays.toString(groups),
                             (System.nanoTime() - t0) / 1e9));
                 }
-                report(LatencyStats.header());
                 LoadRunner runner = new LoadRunner(server.baseUrl(), token);
+                FullProfileRun lossless = new FullProfileRun(options, scenarios, users, new FullProfileRun.Bounds(
+                        threads, warmup, requests, bound), runTag, out, store, this::report);
+                StoreInspector inspector = new StoreInspector(url, dbUser, dbPassword);
+                lossless.prepare(runner, inspector);
+                report(LatencyStats.header());
                 if (scenarios.contains("lookup")) {
                     row(runner.run("lookup `userName eq`", threads, warmup, requests, bound, i -> {
                         String filter = "userName eq \"" + StoreLoader.login(spread(i)) + "\"";
@@ -144,16 +166,17 @@ public final class LoadMain {
                 if (scenarios.contains("paging-cursor")) {
                     cursorPaging(runner);
                 }
+                lossless.measure(runner, inspector, server::cpuNanos);
                 if (scenarios.contains("create")) {
                     row(runner.run("create `POST /Users`", threads, warmup, requests, bound, i ->
-                            new LoadRunner.Call(runner.json("POST", "/Users", userJson("new-" + runTag + "-" + i
-                                    + "@load.example.com", true)), 201)));
+                            new LoadRunner.Call(runner.json("POST", "/Users", userJson(users + i, "new-" + runTag
+                                    + "-" + i + "@load.example.com")), 201)));
                 }
                 if (scenarios.contains("put")) {
                     row(runner.run("replace `PUT /Users/{id}`", threads, warmup, requests, bound, i -> {
                         int u = spread(i);
                         return new LoadRunner.Call(runner.json("PUT", "/Users/" + StoreLoader.scimId(u),
-                                userJson(StoreLoader.login(u), true)), 200);
+                                userJson(u, StoreLoader.login(u))), 200);
                     }));
                 }
                 if (scenarios.contains("patch")) {
@@ -176,6 +199,15 @@ public final class LoadMain {
                     groupAdds(new LoadRunner(server.baseUrl(), token), groups, url, dbUser, dbPassword, 200,
                             Math.min(warmup, 30), Math.min(requests, 300));
                     serverHealth(server, "server-" + users + "-patch200");
+                }
+            }
+            if (scenarios.contains("explain")) {
+                String log = options.getOrDefault("pg-log", "/var/log/postgresql/postgresql-15-main.log");
+                try (PlanCapture capture = PlanCapture.enable(adminUrl, dbUser, dbPassword, db, log);
+                     ExampleServer server = start(jar, env, "server-" + users + "-explain")) {
+                    new FullProfileRun(options, scenarios, users, null, runTag, out, store, this::report)
+                            .explain(new LoadRunner(server.baseUrl(), token), capture,
+                                    new StoreInspector(url, dbUser, dbPassword));
                 }
             }
         } finally {
@@ -359,13 +391,17 @@ public final class LoadMain {
 
     /** Request i's user: spread over the whole store, not clustered at the start. */
     private int spread(int i) {
-        return (int) ((i * 7_919L + 13) % users);
+        return IdpScenarios.spread(i, users);
     }
 
-    private static String userJson(String userName, boolean active) {
+    /** A create or replace body: the minimal user of issue 8's runs, or user {@code i}'s full profile. */
+    private String userJson(int i, String userName) {
+        if (profile == StoreLoader.Profile.FULL) {
+            return FullProfile.json(FullProfile.user(i, userName, true));
+        }
         return "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"Load\","
                 + "\"familyName\":\"User\"},\"emails\":[{\"value\":\"" + userName + "\",\"primary\":true,"
-                + "\"type\":\"work\"}],\"externalId\":\"ext-" + userName + "\",\"active\":" + active + "}";
+                + "\"type\":\"work\"}],\"externalId\":\"ext-" + userName + "\",\"active\":true}";
     }
 
     private void row(LatencyStats stats) throws IOException {

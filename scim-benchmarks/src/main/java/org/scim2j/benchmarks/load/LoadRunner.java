@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -21,8 +25,31 @@ import java.util.function.IntFunction;
  */
 public final class LoadRunner {
 
-    /** One request to send and the status that counts as success. */
-    public record Call(HttpRequest request, int expectedStatus) {
+    /**
+     * One operation: a request, the status that counts as success, an optional label (a mix reports each label
+     * apart) and an optional next step built from the answer (e.g. Okta's GET then PUT of the same user), sent at
+     * once and timed as part of the same operation.
+     */
+    public record Call(HttpRequest request, int expectedStatus, String label, Function<Answer, Call> then) {
+
+        /** A single request, unlabelled. */
+        public Call(HttpRequest request, int expectedStatus) {
+            this(request, expectedStatus, null, null);
+        }
+
+        /** This operation, reported under {@code name} in a mix. */
+        public Call labelled(String name) {
+            return new Call(request, expectedStatus, name, then);
+        }
+
+        /** This request, then the one {@code next} builds from its answer (only when the status was expected). */
+        public Call then(Function<Answer, Call> next) {
+            return new Call(request, expectedStatus, label, next);
+        }
+    }
+
+    /** A mix: all operations, and those of each label. */
+    public record Mix(LatencyStats all, Map<String, LatencyStats> byLabel) {
     }
 
     /** One answer: its status, body and latency. */
@@ -70,64 +97,121 @@ public final class LoadRunner {
     }
 
     /**
-     * Runs a scenario. {@code calls.apply(i)} gives the i-th request (i counts from 0 across all threads, so
+     * Runs a scenario. {@code calls.apply(i)} gives the i-th operation (i counts from 0 across all threads, so
      * callers can make each request unique).
      *
-     * @param warmup      requests sent first and not measured (bounded by {@code maxDuration} too)
-     * @param maxRequests the most measured requests
-     * @param maxDuration the most wall-clock time for the measured requests
+     * @param warmup      operations sent first and not measured (bounded by {@code maxDuration} too)
+     * @param maxRequests the most measured operations
+     * @param maxDuration the most wall-clock time for the measured operations
      */
     public LatencyStats run(String name, int threads, int warmup, int maxRequests, Duration maxDuration,
                             IntFunction<Call> calls) throws InterruptedException {
+        return runMix(name, threads, warmup, maxRequests, maxDuration, calls).all();
+    }
+
+    /** {@link #run}, with the operations of each {@link Call#label()} also reported apart. */
+    public Mix runMix(String name, int threads, int warmup, int maxRequests, Duration maxDuration,
+                      IntFunction<Call> calls) throws InterruptedException {
+        return runMix(name, threads, warmup, maxRequests, maxDuration, calls, () -> { });
+    }
+
+    /** {@link #runMix}, calling {@code measuring} after the warm-up, when the measured operations start. */
+    public Mix runMix(String name, int threads, int warmup, int maxRequests, Duration maxDuration,
+                      IntFunction<Call> calls, Runnable measuring) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         loop(threads, warmup, maxDuration, calls, next, null);
         // Each warm-up thread took one number past the last it sent: measured requests are numbered from here.
         next.set(Math.min(next.get(), warmup));
+        measuring.run();
         String before = loadAverage();
-        List<long[]> perThread = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        perThread.addAll(loop(threads, next.get() + maxRequests, maxDuration, calls, next, errors));
+        List<Samples> perThread = loop(threads, next.get() + maxRequests, maxDuration, calls, next, errors);
         long wall = System.nanoTime() - start;
-        int total = perThread.stream().mapToInt(a -> a.length).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (long[] part : perThread) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
+        String after = loadAverage();
+        Samples all = new Samples();
+        perThread.forEach(all::addAll);
+        Map<String, Samples> parts = new TreeMap<>();
+        for (int k = 0; k < all.size; k++) {
+            if (all.labels[k] != null) {
+                parts.computeIfAbsent(all.labels[k], l -> new Samples()).add(all.nanos[k], all.failed[k], null);
+            }
         }
-        return new LatencyStats(name, all, errors.get(), wall, threads, before, loadAverage());
+        Map<String, LatencyStats> byLabel = new LinkedHashMap<>();
+        parts.forEach((label, samples) -> byLabel.put(label, samples.stats("mix: " + label, wall, threads, before,
+                after)));
+        return new Mix(all.stats(name, wall, threads, before, after), byLabel);
     }
 
-    /** Sends requests number next..limit-1 on {@code threads} threads; returns each thread's latencies. */
-    private List<long[]> loop(int threads, int limit, Duration maxDuration, IntFunction<Call> calls,
-                              AtomicInteger next, AtomicInteger errors) throws InterruptedException {
+    /** Latencies, failures and labels of completed operations; not thread-safe. */
+    private static final class Samples {
+        long[] nanos = new long[64];
+        boolean[] failed = new boolean[64];
+        String[] labels = new String[64];
+        int size;
+
+        void add(long latency, boolean error, String label) {
+            if (size == nanos.length) {
+                nanos = java.util.Arrays.copyOf(nanos, size * 2);
+                failed = java.util.Arrays.copyOf(failed, size * 2);
+                labels = java.util.Arrays.copyOf(labels, size * 2);
+            }
+            nanos[size] = latency;
+            failed[size] = error;
+            labels[size++] = label;
+        }
+
+        void addAll(Samples other) {
+            for (int k = 0; k < other.size; k++) {
+                add(other.nanos[k], other.failed[k], other.labels[k]);
+            }
+        }
+
+        LatencyStats stats(String name, long wall, int threads, String before, String after) {
+            int errors = 0;
+            for (int k = 0; k < size; k++) {
+                errors += failed[k] ? 1 : 0;
+            }
+            return new LatencyStats(name, java.util.Arrays.copyOf(nanos, size), errors, wall, threads, before,
+                    after);
+        }
+    }
+
+    /** Sends operations number next..limit-1 on {@code threads} threads; returns each thread's samples. */
+    private List<Samples> loop(int threads, int limit, Duration maxDuration, IntFunction<Call> calls,
+                               AtomicInteger next, AtomicInteger errors) throws InterruptedException {
         long deadline = System.nanoTime() + maxDuration.toNanos();
-        List<long[]> results = new ArrayList<>();
+        List<Samples> results = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            long[][] mine = new long[1][];
-            results.add(null);
-            int slot = t;
+            Samples mine = new Samples();
+            results.add(mine);
             Thread worker = new Thread(() -> {
-                long[] latencies = new long[64];
-                int n = 0;
                 while (System.nanoTime() < deadline) {
                     int i = next.getAndIncrement();
                     if (i >= limit) {
                         break;
                     }
-                    long nanos;
-                    boolean ok;
+                    long nanos = 0;
+                    boolean ok = true;
+                    String label = null;
                     long start = System.nanoTime();
                     try {
                         Call call = calls.apply(i);
-                        Answer answer = send(call.request());
-                        nanos = answer.nanos();
-                        ok = answer.status() == call.expectedStatus();
-                        if (!ok && errors != null && errors.get() < 5) {
-                            System.err.println("unexpected " + answer.status() + " for " + call.request().method()
-                                    + " " + call.request().uri() + ": " + abbreviate(answer.body()));
+                        label = call.label();
+                        while (call != null) {
+                            Answer answer = send(call.request());
+                            nanos += answer.nanos();
+                            if (answer.status() != call.expectedStatus()) {
+                                ok = false;
+                                if (errors != null && errors.get() < 5) {
+                                    System.err.println("unexpected " + answer.status() + " for "
+                                            + call.request().method() + " " + call.request().uri() + ": "
+                                            + abbreviate(answer.body()));
+                                }
+                                break;
+                            }
+                            call = call.then() == null ? null : call.then().apply(answer);
                         }
                     } catch (IOException | RuntimeException e) {
                         nanos = System.nanoTime() - start;
@@ -142,14 +226,8 @@ public final class LoadRunner {
                     if (!ok && errors != null) {
                         errors.incrementAndGet();
                     }
-                    if (n == latencies.length) {
-                        latencies = java.util.Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = nanos;
-                }
-                mine[0] = java.util.Arrays.copyOf(latencies, n);
-                synchronized (results) {
-                    results.set(slot, mine[0]);
+                    // Only this thread writes its samples; join() publishes them.
+                    mine.add(nanos, !ok, label);
                 }
             }, "load-" + t);
             workers.add(worker);
@@ -158,9 +236,7 @@ public final class LoadRunner {
         for (Thread worker : workers) {
             worker.join();
         }
-        synchronized (results) {
-            return new ArrayList<>(results);
-        }
+        return results;
     }
 
     /** The 1-minute load average, from {@code /proc/loadavg} ({@code ?} where there is none). */

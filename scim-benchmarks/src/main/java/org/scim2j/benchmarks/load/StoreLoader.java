@@ -78,34 +78,57 @@ public final class StoreLoader {
         }
     }
 
+    /** What a loaded user carries. */
+    public enum Profile {
+        /** The {@code users} columns only (login, one name, one email, externalId), no document: issue 8's runs. */
+        MINIMAL,
+        /**
+         * A full RFC 7643 §8.2 User with the Enterprise extension ({@link FullProfile}): the columns as the example
+         * writes them and the {@code scim_users.attributes} document.
+         */
+        FULL
+    }
+
+    /** {@link #load(String, String, String, int, int[], Profile)} with {@link Profile#MINIMAL} users. */
+    public static void load(String url, String user, String password, int users, int[] groupSizes)
+            throws SQLException {
+        load(url, user, password, users, groupSizes, Profile.MINIMAL);
+    }
+
     /**
      * Inserts users {@code 0..users-1} and, for each group size, a group whose members are users
      * {@code 0..size-1}; then {@code VACUUM ANALYZE}s the tables. The schema must already be migrated (start the
      * server on the database once).
      */
-    public static void load(String url, String user, String password, int users, int[] groupSizes)
+    public static void load(String url, String user, String password, int users, int[] groupSizes, Profile profile)
             throws SQLException {
         long now = System.currentTimeMillis();
+        boolean full = profile == Profile.FULL;
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
             try (PreparedStatement u = c.prepareStatement("INSERT INTO users (uuid, login, name, email, active,"
                     + " external_id, external_login, external_identity_provider, version, created_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, TRUE, ?, ?, 'saml', 1, ?, ?)");
-                 PreparedStatement s = c.prepareStatement(
-                         "INSERT INTO scim_users (scim_uuid, user_uuid) VALUES (?, ?)")) {
+                 PreparedStatement s = c.prepareStatement(full
+                         ? "INSERT INTO scim_users (scim_uuid, user_uuid, attributes) VALUES (?, ?, CAST(? AS JSONB))"
+                         : "INSERT INTO scim_users (scim_uuid, user_uuid) VALUES (?, ?)")) {
                 for (int i = 0; i < users; i++) {
                     String login = login(i);
+                    FullProfile.Row row = full ? FullProfile.row(FullProfile.user(i)) : null;
                     u.setString(1, hostId(i));
                     u.setString(2, login);
-                    u.setString(3, String.format(Locale.ROOT, "Load User%07d", i));
-                    u.setString(4, login);
-                    u.setString(5, "ext-" + i);
+                    u.setString(3, full ? row.name() : String.format(Locale.ROOT, "Load User%07d", i));
+                    u.setString(4, full ? row.email() : login);
+                    u.setString(5, FullProfile.externalId(i));
                     u.setString(6, login);
                     u.setLong(7, now);
                     u.setLong(8, now);
                     u.addBatch();
                     s.setString(1, scimId(i));
                     s.setString(2, hostId(i));
+                    if (full) {
+                        s.setString(3, row.document());
+                    }
                     s.addBatch();
                     if ((i + 1) % BATCH == 0 || i == users - 1) {
                         u.executeBatch();

@@ -53,6 +53,56 @@ class LoadRunnerTest {
     }
 
     @Test
+    void mixesReportEachLabelAndChainedStepsCountAsOneOperation() throws Exception {
+        HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger gets = new AtomicInteger();
+        AtomicInteger puts = new AtomicInteger();
+        stub.createContext("/scim/Users", exchange -> {
+            boolean put = exchange.getRequestMethod().equals("PUT");
+            (put ? puts : gets).incrementAndGet();
+            byte[] body = (put ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    : "{\"nickName\":\"a\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/scim");
+            LoadRunner runner = new LoadRunner(base, "t");
+            LoadRunner.Mix mix = runner.runMix("mix", 2, 0, 30, Duration.ofSeconds(20), i -> i % 3 == 0
+                    ? new LoadRunner.Call(runner.request("/Users/x").GET().build(), 200).labelled("get+put")
+                            .then(a -> new LoadRunner.Call(runner.json("PUT", "/Users/x", a.body()), 200))
+                    : new LoadRunner.Call(runner.request("/Users").GET().build(), 200).labelled("search"));
+            assertThat(mix.all().count()).isEqualTo(30);
+            assertThat(mix.all().errors()).isZero();
+            assertThat(mix.byLabel()).containsOnlyKeys("get+put", "search");
+            assertThat(mix.byLabel().get("get+put").count()).isEqualTo(10);
+            assertThat(mix.byLabel().get("search").count()).isEqualTo(20);
+            assertThat(puts.get()).isEqualTo(10);
+            assertThat(gets.get()).isEqualTo(30);
+
+            LatencyStats failedFirstStep = runner.run("chain stops", 1, 0, 5, Duration.ofSeconds(20),
+                    i -> new LoadRunner.Call(runner.request("/Users").GET().build(), 201)
+                            .then(a -> new LoadRunner.Call(runner.json("PUT", "/Users/x", "{}"), 200)));
+            assertThat(failedFirstStep.errors()).isEqualTo(5);
+            assertThat(puts.get()).isEqualTo(10);
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    @Test
+    void mixWeightsMustAddUpTo100() {
+        assertThat(IdpScenarios.parseWeights(IdpScenarios.DEFAULT_MIX).values().stream().mapToInt(w -> w).sum())
+                .isEqualTo(100);
+        assertThatThrownBy(() -> IdpScenarios.parseWeights("username:50,get:40"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdpScenarios.parseWeights("username:50,delete:50"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         long[] ms = new long[100];
         for (int i = 0; i < 100; i++) {

@@ -129,7 +129,19 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
             }
             Fragment inner = filter.filter().accept(new ConditionWriter(mappings, unmapped, name,
                     values.subAttributes()));
-            return exists(values, inner);
+            List<Fragment> parts = new ArrayList<>();
+            List<Filter> conjuncts = filter.filter() instanceof And and ? and.operands() : List.of(filter.filter());
+            for (Filter conjunct : conjuncts) {
+                if (conjunct instanceof Comparison c && c.path().schema() == null && c.path().subAttribute() == null) {
+                    Fragment prefilter = containing(values, values.subAttributes().get(lower(c.path().name())), c.op(),
+                            c.value());
+                    if (prefilter != null) {
+                        parts.add(prefilter);
+                    }
+                }
+            }
+            parts.add(exists(values, inner));
+            return join(parts, " AND ", true);
         }
         // a singular complex attribute (name[familyName eq "x"]): its one value exists when any column has a value
         Map<String, ColumnMapping> columns = mappings.subAttributeColumns(resolved);
@@ -193,11 +205,31 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
      */
     private Fragment anyValue(MultiValuedMapping values, ColumnMapping column, CompareOp op, FilterValue value) {
         if (op != CompareOp.NE) {
-            return exists(values, compare(column, op, value));
+            Fragment prefilter = containing(values, column, op, value);
+            Fragment any = exists(values, compare(column, op, value));
+            return prefilter == null ? any : join(List.of(prefilter, any), " AND ", true);
         }
         Fragment differs = compare(column, op, value, false);
         Fragment none = not(exists(values, notNull(column)));
         return join(List.of(exists(values, differs), none), " OR ", true);
+    }
+
+    /**
+     * For an {@code eq} on a sub-attribute with an indexed values array ({@link JsonbIndexes}): the array contains
+     * the value, a condition that every match meets and that the GIN index serves; else null. Never UNKNOWN: the
+     * array function gives an empty array, not NULL, for a resource without values.
+     */
+    private static Fragment containing(MultiValuedMapping values, ColumnMapping column, CompareOp op,
+                                       FilterValue value) {
+        if (column == null || op != CompareOp.EQ || !(value instanceof FilterValue.StringValue s)) {
+            return null;
+        }
+        String array = values.valueArrays().get(lower(column.path().substring(column.path().lastIndexOf('.') + 1)));
+        if (array == null) {
+            return null;
+        }
+        String element = column.ignoresCase() ? "LOWER(CAST(? AS TEXT))" : "CAST(? AS TEXT)";
+        return new Fragment(array + " @> ARRAY[" + element + "]", List.of(s.value()), false, false);
     }
 
     private Fragment exists(MultiValuedMapping values, Fragment condition) {

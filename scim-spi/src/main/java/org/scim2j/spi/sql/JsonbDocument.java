@@ -157,6 +157,36 @@ final class JsonbDocument {
         return ColumnMapping.of(path, definition, sql);
     }
 
+    /**
+     * The indexed array of the values of a multi-valued attribute's sub-attribute, as {@code function} (created by
+     * {@link JsonbIndexes#valuesFunction(String)}) computes it: {@code function((doc -> 'emails'), 'value', true)},
+     * lower-cased ({@code true}) unless the sub-attribute is {@code caseExact}. The same text for the index and for
+     * the condition, so that PostgreSQL matches them.
+     */
+    static String valuesArray(String documentSql, ResolvedAttribute resolved, String function) {
+        if (!resolved.attribute().multiValued() || !resolved.attribute().isComplex() || !resolved.hasSubAttribute()) {
+            throw new IllegalArgumentException("'" + resolved.canonicalPath() + "' is not a sub-attribute of a "
+                    + "multi-valued complex attribute");
+        }
+        String doc = documentSql.strip();
+        String container = resolved.extension() ? "(" + doc + " -> " + literal(resolved.schemaUrn()) + ")" : doc;
+        String array = "(" + container + " -> " + literal(resolved.attribute().name()) + ")";
+        boolean fold = new ColumnMapping(resolved.canonicalPath(), resolved.subAttribute(), "x", false).ignoresCase();
+        return function + "(" + array + ", " + literal(resolved.subAttribute().name()) + ", " + fold + ")";
+    }
+
+    /** The value expression of a singular attribute the document keeps, lower-cased when it ignores case. */
+    static String singularValue(String documentSql, ResourceDocument<?> layout, ResolvedAttribute resolved) {
+        if (resolved.attribute().multiValued()) {
+            throw new IllegalArgumentException("'" + resolved.canonicalPath() + "' is multi-valued");
+        }
+        ColumnMapping column = of(layout, documentSql).columns().get(lower(resolved.canonicalPath()));
+        if (column == null || !layout.keeps(resolved)) {
+            throw new IllegalArgumentException("the document does not hold '" + resolved.canonicalPath() + "'");
+        }
+        return column.ignoresCase() ? "LOWER(" + column.sql() + ")" : column.sql();
+    }
+
     private static String key(ResolvedAttribute resolved) {
         String name = resolved.attribute().name();
         return resolved.extension() ? resolved.schemaUrn() + ":" + name : name;

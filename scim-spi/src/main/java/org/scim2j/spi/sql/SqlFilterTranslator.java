@@ -89,6 +89,13 @@ public final class SqlFilterTranslator {
             JsonbDocument.Mappings document = JsonbDocument.of(b.documentLayout, b.document);
             document.columns().forEach(columnMap::putIfAbsent);
             document.multiValued().forEach((k, v) -> {
+                for (Map.Entry<String, String> index : b.valuesIndexes.entrySet()) {
+                    ResolvedAttribute resolved = b.registry.resolveConfigured(b.type, index.getKey());
+                    if (lower(attributeKey(resolved)).equals(k)) {
+                        v = v.withValueArray(lower(resolved.subAttribute().name()),
+                                JsonbDocument.valuesArray(b.document, resolved, index.getValue()));
+                    }
+                }
                 if (multiValuedMap.putIfAbsent(k, v) == null) {
                     document.sortKeys().forEach((path, key) -> {
                         if (path.equals(k) || path.startsWith(k + ".")) {
@@ -304,6 +311,7 @@ public final class SqlFilterTranslator {
         private String collation;
         private String document;
         private ResourceDocument<?> documentLayout;
+        private final Map<String, String> valuesIndexes = new LinkedHashMap<>();
 
         private Builder(SchemaRegistry registry, ResourceType type) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -448,6 +456,27 @@ public final class SqlFilterTranslator {
             }
             this.document = documentSql;
             this.documentLayout = layout;
+            return this;
+        }
+
+        /**
+         * Declares that a sub-attribute of a multi-valued attribute in the {@link #document} has the GIN index of
+         * {@link JsonbIndexes#valuesIndex} on {@code function} ({@link JsonbIndexes#valuesFunction}): every
+         * {@code eq} on it, alone ({@code emails.value eq "x"}) or in a value path
+         * ({@code emails[type eq "work" and value eq "x"]}), is then also written as
+         * {@code function((doc -> 'emails'), 'value', true) @> ARRAY[LOWER(?)]}, which the index serves, in front of
+         * the exact {@code EXISTS} test. Without the index the condition is still right, only slower.
+         *
+         * @throws IllegalArgumentException if the path is not a sub-attribute of a multi-valued complex attribute
+         */
+        public Builder valuesIndex(String attributePath, String function) {
+            ResolvedAttribute resolved = resolve(attributePath);
+            if (!resolved.hasSubAttribute() || !resolved.attribute().multiValued()
+                    || !resolved.attribute().isComplex()) {
+                throw new IllegalArgumentException("'" + attributePath + "' is not a sub-attribute of a multi-valued "
+                        + "complex attribute");
+            }
+            valuesIndexes.put(resolved.canonicalPath(), JsonbIndexes.requireName(function));
             return this;
         }
 

@@ -111,13 +111,16 @@ final class DocumentFixture {
      * rest in {@code u.attributes}; code-point string order, as the in-memory evaluator.
      */
     static SqlFilterTranslator translator() {
+        return translatorBuilder().build();
+    }
+
+    static SqlFilterTranslator.Builder translatorBuilder() {
         return SqlFilterTranslator.builder(SqlFixture.REGISTRY, SqlFixture.USER)
                 .column("id", "u.uuid")
                 .column("userName", "u.login")
                 .column("meta.created", "u.created_at")
                 .document("u.attributes", LAYOUT)
-                .collation("\"C\"")
-                .build();
+                .collation("\"C\"");
     }
 
     /** Creates {@code schema.users} (uuid, login, created_at, attributes jsonb) holding {@link #users()}. */

@@ -105,6 +105,7 @@ class PostgresDocumentDifferentialTest {
     private final FilterEvaluator evaluator = new FilterEvaluator(SqlFixture.REGISTRY);
     private final List<ObjectNode> users = DocumentFixture.users();
     private final SqlFilterTranslator translator = DocumentFixture.translator();
+    private SqlFilterTranslator indexed;
     private final String schema = "scim_doc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private Connection connection;
 
@@ -117,6 +118,19 @@ class PostgresDocumentDifferentialTest {
             st.execute("CREATE SCHEMA " + schema);
         }
         DocumentFixture.createTable(connection, schema);
+        try (var st = connection.createStatement()) {
+            st.execute(JsonbIndexes.valuesFunction(schema + ".scim_values"));
+            st.execute(JsonbIndexes.valuesIndex("idx_doc_emails", schema + ".users", "attributes",
+                    DocumentFixture.LAYOUT, "emails.value", schema + ".scim_values"));
+            st.execute(JsonbIndexes.valuesIndex("idx_doc_phones", schema + ".users", "attributes",
+                    DocumentFixture.LAYOUT, "phoneNumbers.type", schema + ".scim_values"));
+            st.execute(JsonbIndexes.valueIndex("idx_doc_title", schema + ".users", "attributes",
+                    DocumentFixture.LAYOUT, "title"));
+        }
+        indexed = DocumentFixture.translatorBuilder()
+                .valuesIndex("emails.value", schema + ".scim_values")
+                .valuesIndex("phoneNumbers.type", schema + ".scim_values")
+                .build();
     }
 
     @AfterAll
@@ -142,6 +156,25 @@ class PostgresDocumentDifferentialTest {
         SqlCondition where = translator.translate(filter);
         assertThat(SqlFixture.select(connection, schema, where)).as("SQL %s %s", where.sql(), where.parameters())
                 .isEqualTo(evaluate(filter));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("filters")
+    void withIndexedValueArrays_sqlStillSelectsWhatTheEvaluatorMatches(String text) throws SQLException {
+        Filter filter = Filter.parse(text);
+        SqlCondition where = indexed.translate(filter);
+        assertThat(SqlFixture.select(connection, schema, where)).as("SQL %s %s", where.sql(), where.parameters())
+                .isEqualTo(evaluate(filter));
+    }
+
+    @Test
+    void anEqualityOnAnIndexedValueArrayIsAlsoWrittenAsAContainmentTheIndexServes() {
+        SqlCondition where = indexed.translate(Filter.parse("emails[type eq \"work\" and value eq \"X@Y\"]"));
+        assertThat(where.sql()).startsWith("(" + schema + ".scim_values((u.attributes -> 'emails'), 'value', true)"
+                + " @> ARRAY[LOWER(CAST(? AS TEXT))] AND EXISTS (");
+        assertThat(where.parameters()).containsExactly("X@Y", "work", "X@Y");
+        assertThat(indexed.translate(Filter.parse("phoneNumbers.type eq \"work\"")).sql()).contains(" @> ARRAY[");
+        assertThat(indexed.translate(Filter.parse("emails.value co \"x\"")).sql()).doesNotContain(" @> ");
     }
 
     @Test

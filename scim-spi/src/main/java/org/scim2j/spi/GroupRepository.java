@@ -4,6 +4,7 @@ import org.scim2j.core.error.ScimException;
 import org.scim2j.core.resource.Group;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The store of {@code /Groups}. Groups can be large (100 000 members), so a repository may implement membership
@@ -37,5 +38,21 @@ public interface GroupRepository extends ResourceRepository<Group> {
     default Group update(String id, Group attributes, MembershipChange members, String expectedVersion,
                          RequestContext context) {
         throw ScimException.notImplemented("this group repository has no native membership changes");
+    }
+
+    /**
+     * {@link #update(String, Group, MembershipChange, String, RequestContext)} as one atomic unit with the read of
+     * the attributes it changes, for stores that {@link #supportsAtomicModify()} and change memberships natively:
+     * {@code attributes} gets the stored group without its members and returns the new non-member attributes, or
+     * its argument itself to keep them; the membership delta is applied in the same unit. As for
+     * {@link #modify(String, UnaryOperator, RequestContext)}, {@code attributes} may throw (nothing is written) and
+     * must not call this repository. A change of neither attributes nor memberships keeps the version.
+     *
+     * @return the stored group afterwards; its member list may be left empty
+     * @throws ScimException 404 if there is no such group
+     */
+    default Group modify(String id, UnaryOperator<Group> attributes, MembershipChange members,
+                         RequestContext context) {
+        throw ScimException.notImplemented("this group repository has no atomic membership modify");
     }
 }

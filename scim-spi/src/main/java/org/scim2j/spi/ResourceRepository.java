@@ -3,6 +3,7 @@ package org.scim2j.spi;
 import org.scim2j.core.error.ScimException;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A host's store of one resource type, seen through SCIM. The protocol service ({@code ScimService}) validates
@@ -72,5 +73,34 @@ public interface ResourceRepository<T> {
      */
     default RepositoryCapabilities capabilities() {
         return RepositoryCapabilities.defaults();
+    }
+
+    /**
+     * Whether {@link #modify} is implemented. The service then writes PUT and PATCH through it, so that concurrent
+     * writers of one resource queue instead of conflicting; otherwise it reads, changes and {@link #replace}s with
+     * compare-and-set, and retries on a {@link VersionConflictException}.
+     */
+    default boolean supportsAtomicModify() {
+        return false;
+    }
+
+    /**
+     * Reads, changes and writes one resource as one unit that no other write of the same resource can interleave
+     * with, on any node that shares the store: a relational store runs it in one transaction that locks the
+     * resource's row first ({@code SELECT ... FOR UPDATE}). Identity providers send no {@code If-Match} and several
+     * changes to one resource at nearly the same time; without a precondition every one of them must apply, one
+     * after the other (RFC 7644 §3.14).
+     *
+     * <p>{@code change} gets the stored resource and returns the resource to store, or its argument itself to store
+     * nothing (the version then stays). It checks the client's {@code If-Match} against what it gets and may throw a
+     * {@link ScimException} (412, 400, ...): nothing is written then and the exception propagates. It runs while the
+     * lock is held: it must not call this repository.
+     *
+     * @return the stored resource after the change (the one read when nothing was written)
+     * @throws ScimException       404 if there is no such resource
+     * @throws UniquenessException if the change takes a unique value
+     */
+    default T modify(String id, UnaryOperator<T> change, RequestContext context) {
+        throw ScimException.notImplemented("this repository has no atomic modify (supportsAtomicModify() is false)");
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -305,6 +306,63 @@ public abstract class GroupRepositoryContract extends ResourceRepositoryContract
         assertStatus(thrown("501 from update(...) while supportsMembershipChanges() is false (the default "
                 + "method throws ScimException.notImplemented)",
                 () -> repository().update(created.id(), null, MembershipChange.none(), null, context())), 501);
+    }
+
+    // --- atomic modify --------------------------------------------------------------------------------------
+
+    /**
+     * RFC 7644 §3.14 without a precondition: concurrent changes of one group through {@code modify} (each adds a
+     * member to the whole list, as Okta's App Integration Wizard PUTs groups) all apply, one after the other.
+     */
+    @Test
+    void concurrentModifiesOfOneGroupAllApplyOneAfterTheOther() throws InterruptedException {
+        assumeTrue(repository().supportsAtomicModify(), NO_ATOMIC_MODIFY);
+        List<Member> m = members(StartGate.THREADS);
+        Group created = createWith("Racing", List.of());
+        GroupRepository repository = repository();
+        List<Callable<Group>> tasks = new ArrayList<>();
+        for (Member member : m) {
+            tasks.add(() -> repository.modify(created.id(), current -> {
+                List<Member> members = new ArrayList<>(current.members());
+                members.add(member);
+                return current.toBuilder().members(members).build();
+            }, context()));
+        }
+        List<Object> outcomes = StartGate.race(tasks);
+        String race = StartGate.THREADS + " concurrent modify calls of one group: every one applies, one after the "
+                + "other (hold the group's lock for the whole read-change-write, e.g. SELECT ... FOR UPDATE)";
+        assertThat(outcomes).as(race).noneMatch(o -> o instanceof Throwable);
+        assertThat(values(get(created.id()))).as(race).containsExactlyInAnyOrderElementsOf(values(m));
+    }
+
+    /**
+     * Okta pushes a group's name with every membership change: concurrent renames, each with a membership delta,
+     * through the atomic {@code modify} with a delta, all apply; no member is lost.
+     */
+    @Test
+    void concurrentRenamesWithMemberDeltasAllApply() throws InterruptedException {
+        assumeTrue(repository().supportsMembershipChanges(), NO_NATIVE_UPDATE);
+        assumeTrue(repository().supportsAtomicModify(), NO_ATOMIC_MODIFY);
+        List<Member> m = members(StartGate.THREADS);
+        Group created = createWith("Renamed", List.of());
+        GroupRepository repository = repository();
+        List<Callable<Group>> tasks = new ArrayList<>();
+        for (int i = 0; i < StartGate.THREADS; i++) {
+            String name = "Renamed " + i;
+            Member member = m.get(i);
+            tasks.add(() -> repository.modify(created.id(),
+                    current -> current.toBuilder().displayName(name).build(),
+                    new MembershipChange(false, Set.of(), List.of(member)), context()));
+        }
+        List<Object> outcomes = StartGate.race(tasks);
+        String race = StartGate.THREADS + " concurrent renames with a member add each";
+        assertThat(outcomes).as(race).noneMatch(o -> o instanceof Throwable);
+        Group stored = get(created.id());
+        assertThat(values(stored)).as(race).containsExactlyInAnyOrderElementsOf(values(m));
+        assertThat(stored.displayName()).as(race).startsWith("Renamed ");
+        Group unchanged = repository.modify(created.id(), current -> current, MembershipChange.none(), context());
+        assertThat(unchanged.meta().version()).as("a modify that changes nothing keeps the version")
+                .isEqualTo(stored.meta().version());
     }
 
     // --- search -------------------------------------------------------------------------------------------

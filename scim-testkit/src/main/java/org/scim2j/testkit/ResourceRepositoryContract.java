@@ -257,6 +257,9 @@ public abstract class ResourceRepositoryContract<T, R extends ResourceRepository
                 .hasSize(StartGate.THREADS - 1).allMatch(o -> o instanceof VersionConflictException);
     }
 
+    static final String NO_ATOMIC_MODIFY = "not run: supportsAtomicModify() is false (the service then reads, "
+            + "changes and replaces with compare-and-set, and retries on a conflict)";
+
     @Test
     void concurrentCreatesOfDistinctResourcesAllSucceedWithDistinctIds() throws InterruptedException {
         R repository = repository();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.SortOrder;
@@ -322,6 +323,77 @@ public abstract class UserRepositoryContract extends ResourceRepositoryContract<
     /** Asserts that a stored user holds what was written, naming every attribute that differs and the hook. */
     private void assertLossless(User actual, User written, String what) {
         Comparisons.assertSameAttributes(actual, written, ignoredInComparison(), what);
+    }
+
+    // --- atomic modify --------------------------------------------------------------------------------------
+
+    /**
+     * RFC 7644 §3.14 without a precondition: concurrent changes of one user through {@code modify} (each adds an
+     * email, as Entra ID and Okta send overlapping updates) all apply, one after the other; none is lost, none fails.
+     */
+    @Test
+    void concurrentModifiesOfOneUserAllApplyOneAfterTheOther() throws InterruptedException {
+        assumeTrue(repository().supportsAtomicModify(), NO_ATOMIC_MODIFY);
+        assumeTrue(stores("emails"), "not run: the store does not keep emails (unsupportedAttributes()), to which "
+                + "the concurrent changes add one value each");
+        UserRepository repository = repository();
+        User created = create(sample(1));
+        List<Callable<User>> tasks = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < StartGate.THREADS; i++) {
+            String email = "concurrent" + i + "@example.org";
+            added.add(email);
+            tasks.add(() -> repository.modify(created.id(), current -> {
+                List<Email> emails = new ArrayList<>(current.emails());
+                emails.add(new Email(email, null, "other", null));
+                return current.toBuilder().emails(emails).build();
+            }, context()));
+        }
+        List<Object> outcomes = StartGate.race(tasks);
+        String race = StartGate.THREADS + " concurrent modify calls of one user: every one applies, one after the "
+                + "other (hold the user's lock for the whole read-change-write, e.g. SELECT ... FOR UPDATE)";
+        assertThat(outcomes).as(race).noneMatch(o -> o instanceof Throwable);
+        assertThat(get(created.id()).emails()).extracting(Email::value).as(race).containsAll(added);
+    }
+
+    /**
+     * With {@code If-Match} (the change checks the version it gets), concurrent modifies of one user let exactly
+     * one win; the others throw what the change threw (412) and write nothing.
+     */
+    @Test
+    void concurrentModifiesThatCheckTheVersionTheyReadLetExactlyOneWin() throws InterruptedException {
+        assumeTrue(repository().supportsAtomicModify(), NO_ATOMIC_MODIFY);
+        UserRepository repository = repository();
+        User created = create(sample(1));
+        String read = created.meta().version();
+        List<Callable<User>> tasks = new ArrayList<>();
+        for (int i = 0; i < StartGate.THREADS; i++) {
+            String externalId = "writer-" + i;
+            tasks.add(() -> repository.modify(created.id(), current -> {
+                if (!current.meta().version().equals(read)) {
+                    throw ScimException.preconditionFailed("If-Match " + read + " does not hold");
+                }
+                return current.toBuilder().externalId(externalId).build();
+            }, context()));
+        }
+        List<Object> outcomes = StartGate.race(tasks);
+        String race = StartGate.THREADS + " concurrent modify calls under one If-Match: exactly one wins";
+        assertThat(outcomes).as(race).filteredOn(o -> !(o instanceof Throwable)).hasSize(1);
+        assertThat(outcomes).as(race).filteredOn(o -> o instanceof Throwable).hasSize(StartGate.THREADS - 1)
+                .allSatisfy(o -> assertStatus((Throwable) o, 412));
+        User winner = (User) outcomes.stream().filter(o -> !(o instanceof Throwable)).findFirst().orElseThrow();
+        assertThat(get(created.id()).externalId()).isEqualTo(winner.externalId());
+    }
+
+    @Test
+    void aModifyThatChangesNothingKeepsTheVersionAndAnUnknownIdIsNotFound() {
+        assumeTrue(repository().supportsAtomicModify(), NO_ATOMIC_MODIFY);
+        User created = create(sample(1));
+        User result = repository().modify(created.id(), current -> current, context());
+        assertThat(result.meta().version()).isEqualTo(created.meta().version());
+        assertThat(get(created.id()).meta().version()).isEqualTo(created.meta().version());
+        assertStatus(thrown("404 for modify of an unknown id",
+                () -> repository().modify("no-such-id", current -> current, context())), 404);
     }
 
     // --- search -------------------------------------------------------------------------------------------

@@ -110,7 +110,8 @@ class KitMessagesTest {
         assertThat(events.aborted().stream().map(e -> thrown(e).getMessage()))
                 .isNotEmpty()
                 .allSatisfy(reason -> assertThat(reason).startsWith("Assumption failed: not run: ")
-                        .containsAnyOf("capabilities()", "unsupportedAttributes()", "supportsMembershipChanges()"));
+                        .containsAnyOf("capabilities()", "unsupportedAttributes()", "supportsMembershipChanges()",
+                                "supportsAtomicModify()"));
     }
 
     // --- repositories with one planted flaw each, and the kit run over them ---------------------------------

@@ -104,6 +104,31 @@ final class MembershipWrites {
         return new Outcome(groups.update(id, attributes, change, expected, ctx), true);
     }
 
+    /**
+     * {@link #patch} on a store with atomic modify: the other operations are applied to the group the store locked,
+     * and the delta in the same unit ({@link GroupRepository#modify(String, java.util.function.UnaryOperator,
+     * MembershipChange, RequestContext)}), so that concurrent renames and membership changes all apply.
+     *
+     * @return the stored group; its member list may be empty
+     * @throws ScimException 404 if there is no such group, 412 if {@code If-Match} does not match
+     */
+    Group patchAtomically(ScimRequest request, ResourceType type, GroupRepository groups, String id,
+                          MembershipPatch split, RequestContext ctx) {
+        String what = type.name() + " '" + id + "'";
+        MembershipChange change = new MembershipChange(split.clearAll(), split.removed(), members(split.added()));
+        return groups.modify(id, current -> {
+            ObjectNode json = context.json().toTree(current);
+            Preconditions.requireIfMatch(request, ResourceEndpoint.version(json), what);
+            PatchResult result = context.patchEngine().apply(type, json, split.otherOperations());
+            if (!result.changed()) {
+                return current;
+            }
+            ObjectNode next = result.resource();
+            next.remove("meta");
+            return context.json().toTyped(next, Group.class);
+        }, change, ctx);
+    }
+
     private List<Member> members(List<ObjectNode> added) {
         List<Member> members = new ArrayList<>(added.size());
         added.forEach(node -> members.add(context.json().toTyped(node, Member.class)));

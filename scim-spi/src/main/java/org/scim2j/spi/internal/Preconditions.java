@@ -4,6 +4,7 @@ import org.scim2j.core.error.ScimException;
 import org.scim2j.spi.VersionConflictException;
 import org.scim2j.spi.service.ScimRequest;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -14,10 +15,14 @@ import java.util.function.Supplier;
  * Then:
  * <ul>
  *   <li>with a client {@code If-Match}, the client's precondition no longer holds: 412;</li>
- *   <li>without one, the service re-reads and re-applies the request, up to {@code maxConflictRetries} more times.
- *       When those are used up the answer is 409 (a conflict with the current state, RFC 9110 §15.5.10), not 412:
- *       the client sent no precondition that could have failed.</li>
+ *   <li>without one, the service re-reads and re-applies the request, up to {@code maxConflictRetries} more times,
+ *       each after a random pause ("full jitter": up to 5 ms, doubling per attempt, at most 200 ms) so that
+ *       writers that collided do not collide again in lockstep. When those are used up the answer is 409 (a
+ *       conflict with the current state, RFC 9110 §15.5.10) whose detail says to retry, not 412: the client sent no
+ *       precondition that could have failed. RFC 7644 §3.12 defines no {@code scimType} for it, so none is sent.</li>
  * </ul>
+ * Stores with atomic modify ({@code ResourceRepository#supportsAtomicModify()}) never get here: their writers queue
+ * on the store's lock instead.
  */
 final class Preconditions {
 
@@ -66,9 +71,21 @@ final class Preconditions {
                 }
                 if (tried >= retries) {
                     throw ScimException.conflict(what + " kept changing concurrently; gave up after " + (tried + 1)
-                            + (tried == 0 ? " attempt" : " attempts") + ", try again");
+                            + (tried == 0 ? " attempt" : " attempts") + ": send the request again");
                 }
+                pause(tried);
             }
+        }
+    }
+
+    /** A random pause before retry {@code tried} + 1: up to 5 ms × 2^tried, at most 200 ms. */
+    private static void pause(int tried) {
+        long bound = Math.min(200, 5L << Math.min(tried, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a write", e);
         }
     }
 }

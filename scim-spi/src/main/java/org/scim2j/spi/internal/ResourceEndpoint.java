@@ -12,10 +12,12 @@ import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.User;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.ResourceRepository;
 import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimResponse;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The single-resource protocol of RFC 7644: create (§3.3), read (§3.4.1), replace (§3.5.1), modify (§3.5.2) and
@@ -28,9 +30,11 @@ import java.util.Optional;
  *
  * <p>Decisions where RFC 7644 leaves room:
  * <ul>
- *   <li>PUT with an {@code id} in the body that is not the URL's id is 400 {@code invalidValue}. RFC 7644 §3.5.1
- *       says readOnly input is ignored, but a different id is far more likely a client addressing the wrong
- *       resource than a harmless echo; the same id (Okta echoes it) is accepted.</li>
+ *   <li>PUT and PATCH on a store with atomic modify ({@link ResourceRepository#supportsAtomicModify()}) are
+ *       computed from the resource the store locked, so concurrent writers without {@code If-Match} all apply, one
+ *       after the other (RFC 7644 §3.14: without a precondition the client asked for none); with
+ *       {@code If-Match}, the first to write wins and the others get 412. On other stores the service reads, changes
+ *       and writes with compare-and-set, and tries again after a conflict ({@link Preconditions}).</li>
  *   <li>PUT without {@code password} keeps the stored one: the attribute is never returned (RFC 7643 §4.1.1), so a
  *       client doing GET-then-PUT cannot send it back. The repository gets the password its own {@code get}
  *       returned, which is {@code null} for stores that never return it; such stores must read a {@code null}
@@ -93,32 +97,42 @@ public final class ResourceEndpoint {
         return Responses.resource(context.json(), 200, shown);
     }
 
-    /** RFC 7644 §3.5.1: replace every writable attribute; 200 with the resource. */
+    /**
+     * RFC 7644 §3.5.1: replace every writable attribute; 200 with the resource. The change is computed from the
+     * stored resource inside {@link #write}, so that on a store with atomic modify concurrent PUTs apply one after
+     * the other.
+     */
     private <T> ScimResponse replace(ScimRequest request, ResourceBinding<T> binding, String id) {
         AttributeSelection selection = Presenter.selection(request);
         // readOnly input, an "id" other than the URL's included, was dropped: RFC 7644 §3.5.1 "SHALL be ignored"
         ResourceInput.Body body = input.read(binding.type(), request.body());
-        GroupRepository groups = nativeGroups(binding);
         RequestContext ctx = requestContext(request);
-        T written = Preconditions.withConflictRetries(request, context.config().maxConflictRetries(),
-                describe(binding, id), () -> {
-                    T current = read(binding, id, ctx);
-                    ObjectNode stored = binding.toJson().apply(current);
-                    String version = version(stored);
-                    Preconditions.requireIfMatch(request, version, describe(binding, id));
-                    ObjectNode next = body.resource().deepCopy();
-                    input.keepImmutable(binding.type(), stored, next);
-                    T model = keepPassword(binding.fromJson().apply(next), current);
-                    if (sameContent(binding, current, model, false)) {
-                        return current; // Okta's AIW apps PUT the whole user on every sync: keep the ETag
-                    }
-                    if (groups == null) {
-                        return binding.repository().replace(id, model, version, ctx);
-                    }
-                    Group group = memberships.put(groups, id, (Group) current, (Group) model, version, ctx,
-                            sameContent(binding, current, model, true));
-                    return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
-                });
+        String what = describe(binding, id);
+        UnaryOperator<T> change = current -> {
+            ObjectNode stored = binding.toJson().apply(current);
+            Preconditions.requireIfMatch(request, version(stored), what);
+            ObjectNode next = body.resource().deepCopy();
+            input.keepImmutable(binding.type(), stored, next);
+            T model = keepPassword(binding.fromJson().apply(next), current);
+            // Okta's AIW apps PUT the whole user on every sync: what changes nothing keeps the ETag
+            return sameContent(binding, current, model, false) ? current : model;
+        };
+        GroupRepository groups = nativeGroups(binding);
+        T written;
+        if (groups != null && !groups.supportsAtomicModify()) {
+            written = Preconditions.withConflictRetries(request, context.config().maxConflictRetries(), what, () -> {
+                T current = read(binding, id, ctx);
+                T model = change.apply(current);
+                if (model == current) {
+                    return current;
+                }
+                Group group = memberships.put(groups, id, (Group) current, (Group) model, version(current, binding),
+                        ctx, sameContent(binding, current, model, true));
+                return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
+            });
+        } else {
+            written = write(request, binding, id, ctx, change);
+        }
         return Responses.resource(context.json(), 200, presenter.show(binding, written, request.baseUrl(), selection));
     }
 
@@ -133,32 +147,30 @@ public final class ResourceEndpoint {
                 context.config().patchOptions());
         RequestContext ctx = requestContext(request);
         String what = describe(binding, id);
-        int retries = context.config().maxConflictRetries();
         GroupRepository groups = nativeGroups(binding);
         Optional<MembershipPatch> split = groups == null ? Optional.empty()
                 : context.patchEngine().splitMembership(binding.type(), patch);
         T written;
         if (split.isPresent()) {
-            MembershipWrites.Outcome outcome = Preconditions.withConflictRetries(request, retries, what,
-                    () -> memberships.patch(request, binding.type(), groups, id, split.get(), ctx));
+            Group group = groups.supportsAtomicModify()
+                    ? memberships.patchAtomically(request, binding.type(), groups, id, split.get(), ctx)
+                    : Preconditions.withConflictRetries(request, context.config().maxConflictRetries(), what,
+                            () -> memberships.patch(request, binding.type(), groups, id, split.get(), ctx)).group();
             if (context.config().noContentOnPatch(binding.type().name())) {
-                return Responses.empty(204, "ETag", Versions.etag(version(context.json().toTree(outcome.group()))));
+                return Responses.empty(204, "ETag", Versions.etag(version(context.json().toTree(group))));
             }
             written = readToShow(binding, id, ctx, selection);
         } else {
-            written = Preconditions.withConflictRetries(request, retries, what, () -> {
-                T current = read(binding, id, ctx);
+            written = write(request, binding, id, ctx, current -> {
                 ObjectNode json = binding.toJson().apply(current);
-                String version = version(json);
-                Preconditions.requireIfMatch(request, version, what);
+                Preconditions.requireIfMatch(request, version(json), what);
                 PatchResult result = context.patchEngine().apply(binding.type(), json, patch);
                 if (!result.changed()) {
                     return current;
                 }
                 ObjectNode next = result.resource();
                 next.remove("meta");
-                T model = keepPassword(binding.fromJson().apply(next), current);
-                return binding.repository().replace(id, model, version, ctx);
+                return keepPassword(binding.fromJson().apply(next), current);
             });
         }
         Presenter.Shown shown = presenter.show(binding, written, request.baseUrl(), selection);
@@ -166,6 +178,25 @@ public final class ResourceEndpoint {
             return Responses.empty(204, "ETag", shown.etag());
         }
         return Responses.resource(context.json(), 200, shown);
+    }
+
+    /**
+     * Writes the change of one resource: atomically in the store when it {@link ResourceRepository#modify can},
+     * so that concurrent writers queue; otherwise read, change and compare-and-set {@code replace}, again after a
+     * conflict ({@link Preconditions#withConflictRetries}). {@code change} returns its argument to write nothing.
+     */
+    private <T> T write(ScimRequest request, ResourceBinding<T> binding, String id, RequestContext ctx,
+                        UnaryOperator<T> change) {
+        ResourceRepository<T> repository = binding.repository();
+        if (repository.supportsAtomicModify()) {
+            return repository.modify(id, change, ctx);
+        }
+        return Preconditions.withConflictRetries(request, context.config().maxConflictRetries(),
+                describe(binding, id), () -> {
+                    T current = read(binding, id, ctx);
+                    T next = change.apply(current);
+                    return next == current ? current : repository.replace(id, next, version(current, binding), ctx);
+                });
     }
 
     /** RFC 7644 §3.6: 204; what deleting means is the repository's choice. {@code If-Match} is honoured. */
@@ -227,6 +258,11 @@ public final class ResourceEndpoint {
         return binding.repository().get(id, ctx).orElseThrow(() -> ScimException.notFound(binding.type().name(), id));
     }
 
+
+    /** The repository's {@code meta.version} of a resource, or null. */
+    private static <T> String version(T resource, ResourceBinding<T> binding) {
+        return version(binding.toJson().apply(resource));
+    }
 
     /** The repository's {@code meta.version} of a resource's JSON, as the repository wrote it, or null. */
     static String version(ObjectNode json) {

@@ -19,7 +19,9 @@ import org.scim2j.spi.SearchRequest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 
 /**
@@ -114,6 +116,28 @@ public final class InMemoryGroupRepository implements GroupRepository {
             }
             ObjectNode stored = store.replaceJson(id, next, expectedVersion);
             return json.toTyped(stored, Group.class);
+        }
+    }
+
+    /** Writes are serialised on the store's lock. */
+    @Override
+    public boolean supportsAtomicModify() {
+        return true;
+    }
+
+    @Override
+    public Group modify(String id, UnaryOperator<Group> change, RequestContext context) {
+        return store.modify(id, change);
+    }
+
+    @Override
+    public Group modify(String id, UnaryOperator<Group> attributes, MembershipChange members,
+                       RequestContext context) {
+        synchronized (store) {
+            Group current = store.get(id).orElseThrow(() -> ScimException.notFound("Group", id));
+            Group withoutMembers = current.toBuilder().members(List.of()).build();
+            Group changed = attributes.apply(withoutMembers);
+            return update(id, changed == withoutMembers ? null : changed, members, null, context);
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The shared engine of the in-memory repositories: resources kept as canonical JSON in insertion order, every
@@ -100,6 +101,16 @@ final class InMemoryStore<T> {
         stamp(json, current.path("meta").path("created").asText(now()), now());
         byId.put(id, json);
         return fromJson.apply(json.deepCopy());
+    }
+
+    /**
+     * Reads, changes and replaces one resource under this store's lock; {@code change} returning its argument writes
+     * nothing.
+     */
+    synchronized T modify(String id, UnaryOperator<T> change) {
+        T current = get(id).orElseThrow(() -> ScimException.notFound(type.name(), id));
+        T next = change.apply(current);
+        return next == current ? current : replace(id, next, null);
     }
 
     /** Replaces the stored JSON as a whole (used by membership updates), with a new version. */

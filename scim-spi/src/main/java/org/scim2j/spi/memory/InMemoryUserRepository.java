@@ -12,6 +12,7 @@ import org.scim2j.spi.UserRepository;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A thread-safe {@link UserRepository} in memory, <b>for tests and prototypes</b>: nothing survives a restart, and
@@ -65,6 +66,17 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public RepositoryCapabilities capabilities() {
         return InMemoryStore.CAPABILITIES;
+    }
+
+    /** Writes are serialised on the store's lock. */
+    @Override
+    public boolean supportsAtomicModify() {
+        return true;
+    }
+
+    @Override
+    public User modify(String id, UnaryOperator<User> change, RequestContext context) {
+        return store.modify(id, change);
     }
 
     /** How many users are stored. */

@@ -89,7 +89,7 @@ public final class ScimServiceConfig {
      * Page size 100, at most 1000 per page, lenient filters (what Microsoft Entra ID and its validator send:
      * unquoted values, {@code emails[type eq "work"].value eq "x"}), in-memory evaluation of what the repository cannot
      * filter (up to 10 000 resources), the lenient PATCH profile, unknown attributes ignored, bulk of up to 100
-     * operations and 1 MiB, 3 retries, bearer token and HTTP Basic advertised.
+     * operations and 1 MiB, 8 retries, bearer token and HTTP Basic advertised.
      */
     public static ScimServiceConfig defaults() {
         return DEFAULTS;
@@ -166,7 +166,10 @@ public final class ScimServiceConfig {
         return bulkMaxPayloadBytes;
     }
 
-    /** How often a PATCH without If-Match is retried after a concurrent change. */
+    /**
+     * How often a PUT or PATCH without {@code If-Match} is tried again after a concurrent change, on a repository
+     * without atomic modify (after a random pause that grows with each attempt); then the answer is 409.
+     */
     public int maxConflictRetries() {
         return maxConflictRetries;
     }
@@ -288,7 +291,7 @@ public final class ScimServiceConfig {
         private ResourceNormalizer.UnknownAttributes unknownAttributes = ResourceNormalizer.UnknownAttributes.IGNORE;
         private int bulkMaxOperations = 100;
         private int bulkMaxPayloadBytes = 1024 * 1024;
-        private int maxConflictRetries = 3;
+        private int maxConflictRetries = 8;
         private List<AuthenticationScheme> authenticationSchemes =
                 List.of(AuthenticationScheme.bearerToken(true), AuthenticationScheme.httpBasic(false));
         private String documentationUri;
@@ -376,7 +379,7 @@ public final class ScimServiceConfig {
             return this;
         }
 
-        /** See {@link ScimServiceConfig#maxConflictRetries()}. Default 3. */
+        /** See {@link ScimServiceConfig#maxConflictRetries()}. Default 8. */
         public Builder maxConflictRetries(int value) {
             maxConflictRetries = value;
             return this;

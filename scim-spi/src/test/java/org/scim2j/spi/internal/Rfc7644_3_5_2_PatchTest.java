@@ -3,18 +3,26 @@ package org.scim2j.spi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.scim2j.core.resource.User;
 import org.scim2j.spi.MembershipChange;
+import org.scim2j.spi.Page;
+import org.scim2j.spi.RequestContext;
+import org.scim2j.spi.SearchRequest;
+import org.scim2j.spi.UserRepository;
 import org.scim2j.spi.memory.InMemoryGroupRepository;
 import org.scim2j.spi.memory.InMemoryUserRepository;
 import org.scim2j.spi.service.ScimServiceConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.scim2j.spi.internal.ScimClient.ENTERPRISE;
@@ -208,6 +216,70 @@ class Rfc7644_3_5_2_PatchTest {
         }
 
         @Test
+        void rfc7644_3_14_onAStoreWithAtomicModifyPutAndPatchAreComputedInsideItAndNeverCompareAndSet() {
+            AtomicInteger modifies = new AtomicInteger();
+            InMemoryUserRepository delegate = new InMemoryUserRepository();
+            UserRepository atomic = new UserRepository() {
+                @Override
+                public User create(User resource,
+                                                            RequestContext context) {
+                    return delegate.create(resource, context);
+                }
+
+                @Override
+                public Optional<User> get(String id,
+                                                                             RequestContext context) {
+                    return delegate.get(id, context);
+                }
+
+                @Override
+                public User replace(String id, User resource,
+                                                             String expectedVersion,
+                                                             RequestContext context) {
+                    throw new AssertionError("a store with atomic modify is never asked to compare-and-set");
+                }
+
+                @Override
+                public void delete(String id, String expectedVersion, RequestContext context) {
+                    delegate.delete(id, expectedVersion, context);
+                }
+
+                @Override
+                public Page<User> search(
+                        SearchRequest request, RequestContext context) {
+                    return delegate.search(request, context);
+                }
+
+                @Override
+                public boolean supportsAtomicModify() {
+                    return true;
+                }
+
+                @Override
+                public User modify(String id,
+                        UnaryOperator<User> change,
+                        RequestContext context) {
+                    modifies.incrementAndGet();
+                    return delegate.modify(id, change, context);
+                }
+            };
+            ScimClient client = ScimClient.of(atomic, new InMemoryGroupRepository(), ScimServiceConfig.defaults());
+            ScimClient.Reply created = client.post("/Users", Rfc7644_3_3_CreateTest.OKTA_CREATE);
+
+            ScimClient.Reply patched = client.patch("/Users/" + created.id(),
+                    "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"CEO\"}]");
+            ScimClient.Reply stale = client.send(request("PATCH", "/Users/" + created.id())
+                    .header("If-Match", created.header("ETag"))
+                    .body(patchBody("[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"CTO\"}]")));
+
+            assertThat(patched.status()).isEqualTo(200);
+            assertThat(patched.json().path("title").asText()).isEqualTo("CEO");
+            assertThat(stale.status()).as("If-Match is checked against what the store locked").isEqualTo(412);
+            assertThat(modifies.get()).isEqualTo(2);
+            assertThat(client.get("/Users/" + created.id()).json().path("title").asText()).isEqualTo("CEO");
+        }
+
+        @Test
         void rfc7644_3_5_2_retriesUsedUpIs409AndAConflictUnderIfMatchIs412() {
             TestRepositories.ScriptedUsers users = new TestRepositories.ScriptedUsers();
             ScimClient client = ScimClient.of(users, new InMemoryGroupRepository(), ScimServiceConfig.defaults());
@@ -222,7 +294,9 @@ class Rfc7644_3_5_2_PatchTest {
                     .header("If-Match", created.header("ETag")).body(body));
 
             assertThat(exhausted.status()).isEqualTo(409);
-            assertThat(exhausted.json().path("detail").asText()).contains("concurrently");
+            assertThat(exhausted.json().path("detail").asText()).contains("concurrently")
+                    .contains("send the request again");
+            assertThat(exhausted.json().has("scimType")).as("RFC 7644 §3.12 has none for this").isFalse();
             assertThat(attemptsWithoutIfMatch).isEqualTo(1 + ScimServiceConfig.defaults().maxConflictRetries());
             assertThat(underIfMatch.status()).isEqualTo(412);
             assertThat(users.replaced).hasSize(attemptsWithoutIfMatch + 1);

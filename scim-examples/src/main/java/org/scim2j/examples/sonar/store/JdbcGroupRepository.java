@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -186,55 +187,112 @@ public final class JdbcGroupRepository implements GroupRepository {
         if (Rows.hasNul(id)) {
             throw ScimException.notFound("Group", id);
         }
+        return database.inTransaction(c -> writeIn(c, id, attributes, members, expectedVersion, withMembers));
+    }
+
+    /** {@link #write} inside a transaction that is already open (and may hold the group's lock). */
+    private Group writeIn(Connection c, String id, Group attributes, MembershipChange members, String expectedVersion,
+                          boolean withMembers) throws SQLException {
         String name = attributes == null ? null : nameOf(attributes);
         String externalId = attributes == null ? null
                 : Rows.fit(attributes.externalId(), EXTERNAL_ID_LENGTH, "externalId");
-        try {
-            return database.inTransaction(c -> {
-                long now = clock.millis();
-                boolean deltaOnly = attributes == null && members != null;
-                List<Object> parameters = new ArrayList<>();
-                // A delta alone locks the row without changing it, and bumps the version below if it changed rows.
-                StringBuilder sql = new StringBuilder(deltaOnly ? "UPDATE groups SET version = version"
-                        : "UPDATE groups SET version = version + 1, updated_at = ?");
-                if (!deltaOnly) {
-                    parameters.add(now);
-                }
-                if (name != null) {
-                    sql.append(", name = ?");
-                    parameters.add(name);
-                }
-                sql.append(" WHERE uuid = ").append(GROUP_OF_SCIM_ID);
-                parameters.add(id);
-                if (expectedVersion != null) {
-                    sql.append(" AND version = ?");
-                    parameters.add(JdbcUserRepository.parseVersion(expectedVersion));
-                }
-                int updated;
-                try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                    Rows.bind(s, parameters);
-                    updated = s.executeUpdate();
-                }
-                if (updated == 0) {
-                    throw missingOrConflict(c, id, expectedVersion);
-                }
-                String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
-                if (attributes != null) {
-                    Rows.update(c, "UPDATE scim_groups SET external_id = ?, attributes = "
-                            + database.documentParameter() + " WHERE scim_uuid = ?", externalId,
-                            document(attributes), id);
-                }
-                if (members == null) {
-                    setMembers(c, groupUuid, attributes.members());
-                } else if (apply(c, groupUuid, members) > 0 && deltaOnly) {
-                    Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid = ?", now,
-                            groupUuid);
-                }
-                return read(c, id, withMembers).orElseThrow();
-            });
-        } catch (Database.StoreException e) {
-            throw uniqueOr(e, name);
+        long now = clock.millis();
+        boolean deltaOnly = attributes == null && members != null;
+        List<Object> parameters = new ArrayList<>();
+        // A delta alone locks the row without changing it, and bumps the version below if it changed rows.
+        StringBuilder sql = new StringBuilder(deltaOnly ? "UPDATE groups SET version = version"
+                : "UPDATE groups SET version = version + 1, updated_at = ?");
+        if (!deltaOnly) {
+            parameters.add(now);
         }
+        if (name != null) {
+            sql.append(", name = ?");
+            parameters.add(name);
+        }
+        sql.append(" WHERE uuid = ").append(GROUP_OF_SCIM_ID);
+        parameters.add(id);
+        if (expectedVersion != null) {
+            sql.append(" AND version = ?");
+            parameters.add(JdbcUserRepository.parseVersion(expectedVersion));
+        }
+        int updated;
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            Rows.bind(s, parameters);
+            updated = s.executeUpdate();
+        } catch (SQLException e) {
+            if (Rows.isUniqueViolation(e)) {
+                throw new UniquenessException("displayName '" + name + "' is already taken", e);
+            }
+            throw e;
+        }
+        if (updated == 0) {
+            throw missingOrConflict(c, id, expectedVersion);
+        }
+        String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
+        if (attributes != null) {
+            Rows.update(c, "UPDATE scim_groups SET external_id = ?, attributes = " + database.documentParameter()
+                    + " WHERE scim_uuid = ?", externalId, document(attributes), id);
+        }
+        if (members == null) {
+            setMembers(c, groupUuid, attributes.members());
+        } else if (apply(c, groupUuid, members) > 0 && deltaOnly) {
+            Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid = ?", now,
+                    groupUuid);
+        }
+        return read(c, id, withMembers).orElseThrow();
+    }
+
+    /** Writes are serialised on the group's row lock ({@link #locked}), on every node sharing the database. */
+    @Override
+    public boolean supportsAtomicModify() {
+        return true;
+    }
+
+    @Override
+    public Group modify(String id, UnaryOperator<Group> change, RequestContext context) {
+        return locked(id, true, (c, current) -> {
+            Group next = change.apply(current);
+            return next == current ? current : writeIn(c, id, next, null, null, true);
+        });
+    }
+
+    @Override
+    public Group modify(String id, UnaryOperator<Group> attributes, MembershipChange members,
+                        RequestContext context) {
+        return locked(id, false, (c, current) -> {
+            Group next = attributes.apply(current);
+            return writeIn(c, id, next == current ? null : next, members, null, false);
+        });
+    }
+
+    /** Work on a group whose row this transaction has locked. */
+    @FunctionalInterface
+    private interface LockedWork {
+        Group run(Connection c, Group current) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction that first locks the group's row ({@code SELECT ... FOR UPDATE}), so
+     * that concurrent writers of one group, on any node, run one after the other. Lock order as every group
+     * write's: the group first, then the SCIM links of members it adds.
+     */
+    private Group locked(String id, boolean withMembers, LockedWork work) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("Group", id);
+        }
+        return database.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM groups WHERE uuid = "
+                    + GROUP_OF_SCIM_ID + " FOR UPDATE")) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ScimException.notFound("Group", id);
+                    }
+                }
+            }
+            Group current = read(c, id, withMembers).orElseThrow(() -> ScimException.notFound("Group", id));
+            return work.run(c, current);
+        });
     }
 
     @Override

@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -270,48 +271,81 @@ public final class JdbcUserRepository implements UserRepository {
         if (Rows.hasNul(id)) {
             throw ScimException.notFound("User", id);
         }
-        Columns checked = Columns.of(resource, null);
-        try {
-            return write(c -> {
-                User previous = read(c, id, false).orElseThrow(() -> ScimException.notFound("User", id));
-                Columns values = Columns.of(resource, previous);
-                String document = document(resource, values);
-                if (UnchangedUser.in(c, id, expectedVersion, values.login(), values.name(), values.email(),
-                        resource.active(), values.externalId(), document)) {
-                    return read(c, id).orElseThrow(); // nothing to write: version and updated_at stay
+        Columns.of(resource, null); // a userName that is missing or too long is the client's error, before any SQL
+        return write(c -> replaceIn(c, id, resource, expectedVersion));
+    }
+
+    /** Writes are serialised on the user's row lock ({@link #modify}), on every node sharing the database. */
+    @Override
+    public boolean supportsAtomicModify() {
+        return true;
+    }
+
+    /**
+     * One transaction that first locks the user's {@code users} row ({@code SELECT ... FOR UPDATE}), then reads
+     * the user, applies {@code change} and writes the result: concurrent writers of one user, on any node, run one
+     * after the other instead of failing on a version conflict.
+     */
+    @Override
+    public User modify(String id, UnaryOperator<User> change, RequestContext context) {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("User", id);
+        }
+        return write(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM users WHERE uuid = "
+                    + USER_OF_SCIM_ID + " FOR UPDATE")) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ScimException.notFound("User", id);
+                    }
                 }
-                String sql = "UPDATE users SET login = ?, name = ?, email = ?, active = COALESCE(?, active),"
-                        + " external_id = ?, external_login = ?, version = version + 1, updated_at = ?"
-                        + " WHERE uuid = " + USER_OF_SCIM_ID + (expectedVersion == null ? "" : " AND version = ?");
-                List<Object> parameters = new ArrayList<>(List.of(values.login));
-                parameters.add(values.name);
-                parameters.add(values.email);
-                parameters.add(Rows.booleanOrNull(resource.active()));
-                parameters.add(values.externalId);
-                parameters.add(values.login);
-                parameters.add(clock.millis());
-                parameters.add(id);
-                if (expectedVersion != null) {
-                    parameters.add(parseVersion(expectedVersion));
-                }
-                int updated;
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    Rows.bind(s, parameters);
-                    updated = s.executeUpdate();
-                }
-                if (updated == 0) {
-                    throw missingOrConflict(c, id, expectedVersion);
-                }
-                Rows.update(c, "UPDATE scim_users SET attributes = " + database.documentParameter()
-                        + " WHERE scim_uuid = ?", document, id);
-                return read(c, id).orElseThrow();
-            });
-        } catch (Database.StoreException e) {
+            }
+            User current = read(c, id).orElseThrow(() -> ScimException.notFound("User", id));
+            User next = change.apply(current);
+            return next == current ? current : replaceIn(c, id, next, null);
+        });
+    }
+
+    /** {@link #replace} inside a transaction that is already open (and may hold the user's lock). */
+    private User replaceIn(Connection c, String id, User resource, String expectedVersion) throws SQLException {
+        User previous = read(c, id, false).orElseThrow(() -> ScimException.notFound("User", id));
+        Columns values = Columns.of(resource, previous);
+        String document = document(resource, values);
+        if (UnchangedUser.in(c, id, expectedVersion, values.login(), values.name(), values.email(),
+                resource.active(), values.externalId(), document)) {
+            return read(c, id).orElseThrow(); // nothing to write: version and updated_at stay
+        }
+        String sql = "UPDATE users SET login = ?, name = ?, email = ?, active = COALESCE(?, active),"
+                + " external_id = ?, external_login = ?, version = version + 1, updated_at = ?"
+                + " WHERE uuid = " + USER_OF_SCIM_ID + (expectedVersion == null ? "" : " AND version = ?");
+        List<Object> parameters = new ArrayList<>(List.of(values.login));
+        parameters.add(values.name);
+        parameters.add(values.email);
+        parameters.add(Rows.booleanOrNull(resource.active()));
+        parameters.add(values.externalId);
+        parameters.add(values.login);
+        parameters.add(clock.millis());
+        parameters.add(id);
+        if (expectedVersion != null) {
+            parameters.add(parseVersion(expectedVersion));
+        }
+        int updated;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            Rows.bind(s, parameters);
+            updated = s.executeUpdate();
+        } catch (SQLException e) {
             if (Rows.isUniqueViolation(e)) {
-                throw taken(checked.login, e);
+                throw taken(values.login, e);
             }
             throw e;
         }
+        if (updated == 0) {
+            throw missingOrConflict(c, id, expectedVersion);
+        }
+        Rows.update(c, "UPDATE scim_users SET attributes = " + database.documentParameter()
+                + " WHERE scim_uuid = ?", document, id);
+        return read(c, id).orElseThrow();
     }
 
     @Override

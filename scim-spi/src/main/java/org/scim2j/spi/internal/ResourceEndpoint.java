@@ -16,7 +16,9 @@ import org.scim2j.spi.ResourceRepository;
 import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimResponse;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -114,8 +116,8 @@ public final class ResourceEndpoint {
             ObjectNode next = body.resource().deepCopy();
             input.keepImmutable(binding.type(), stored, next);
             T model = keepPassword(binding.fromJson().apply(next), current);
-            // Okta's AIW apps PUT the whole user on every sync: what changes nothing keeps the ETag
-            return sameContent(binding, current, model, false) ? current : model;
+            // Okta's AIW apps PUT the whole user (and group) on every sync: what changes nothing keeps the ETag
+            return unchanged(binding, current, model) ? current : model;
         };
         GroupRepository groups = nativeGroups(binding);
         T written;
@@ -251,6 +253,21 @@ public final class ResourceEndpoint {
             after.remove("members");
         }
         return SameContent.of(before, after);
+    }
+
+    /**
+     * Whether a PUT's {@code next} is {@code current} again: the same content, a group's members compared by their
+     * ids as a set (the store fills {@code display} and {@code type}; RFC 7643 §3.1 ids are case-sensitive).
+     */
+    private <T> boolean unchanged(ResourceBinding<T> binding, T current, T next) {
+        if (current instanceof Group before && next instanceof Group after) {
+            Set<String> ids = new HashSet<>();
+            before.members().forEach(m -> ids.add(m.value()));
+            Set<String> nextIds = new HashSet<>();
+            after.members().forEach(m -> nextIds.add(m.value()));
+            return ids.equals(nextIds) && sameContent(binding, current, next, true);
+        }
+        return sameContent(binding, current, next, false);
     }
 
     /** The stored resource; also the group again after a membership write, whose result may lack members. */

@@ -1,6 +1,8 @@
 package org.scim2j.springboot;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.micrometer.ScimMetrics;
 import org.scim2j.servlet.Authenticator;
 import org.scim2j.servlet.ScimConfiguration;
 import org.scim2j.servlet.ScimServlet;
@@ -8,6 +10,7 @@ import org.scim2j.servlet.TokenAuthenticator;
 import org.scim2j.servlet.TokenVerifier;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.UserRepository;
+import org.scim2j.spi.event.ScimObserver;
 import org.scim2j.spi.service.MeResolver;
 import org.scim2j.spi.service.ScimService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Serves SCIM 2.0 over the application's {@link UserRepository} and {@link GroupRepository} beans: a
  * {@link ScimServlet} at {@code scim.path} (default {@code /scim/v2}), configured by {@link ScimProperties} and
  * authenticating the token whose SHA-256 is {@code scim.token.sha256}. Active in a servlet web application once both
- * repository beans exist. Each part backs off when the application declares its own bean of the type: a
+ * repository beans exist. With Micrometer and a {@code MeterRegistry} bean (Spring Boot's actuator), a
+ * {@link ScimMetrics} observer records every request and write. Each part backs off when the application declares its own bean of the type: a
  * {@link ScimService} (e.g. with more resource types), an {@link Authenticator} (e.g. per-tenant tokens). A
  * {@link SchemaRegistry} bean (schema extensions) and a {@link MeResolver} bean are used when present.
  *
@@ -38,8 +42,14 @@ import org.springframework.security.web.SecurityFilterChain;
  * no CSRF token (identity providers send none), no HTTP session, and no Spring authentication, since the servlet
  * authenticates every request with its own token. The application's other chains still guard everything else.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.security.autoconfigure.web.servlet"
-        + ".ServletWebSecurityAutoConfiguration")
+// After the configurations whose beans the conditions below look for: Spring Security's (and the actuator's), whose
+// default chain must be declared before this one's SCIM chain exists, and Micrometer's registries.
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(ScimServlet.class)
 @ConditionalOnBean({UserRepository.class, GroupRepository.class})
@@ -49,15 +59,20 @@ public class ScimAutoConfiguration {
     /** The bean name of the SCIM path's security filter chain; declare a bean of this name to replace it. */
     public static final String SECURITY_FILTER_CHAIN = "scimSecurityFilterChain";
 
-    /** The protocol service over the two repositories, with the {@code scim.*} service settings. */
+    /**
+     * The protocol service over the two repositories, with the {@code scim.*} service settings and every
+     * {@link ScimObserver} bean (in their {@code @Order}).
+     */
     @Bean
     @ConditionalOnMissingBean
     public ScimService scimService(UserRepository users, GroupRepository groups, ScimProperties properties,
-                                   ObjectProvider<SchemaRegistry> registry, ObjectProvider<MeResolver> me) {
+                                   ObjectProvider<SchemaRegistry> registry, ObjectProvider<MeResolver> me,
+                                   ObjectProvider<ScimObserver> observers) {
         ScimService.Builder builder = ScimService.builder().users(users).groups(groups)
                 .config(configuration(properties).serviceConfig());
         registry.ifAvailable(builder::registry);
         me.ifAvailable(builder::me);
+        observers.orderedStream().forEach(builder::observer);
         return builder.build();
     }
 
@@ -100,6 +115,19 @@ public class ScimAutoConfiguration {
             throw new IllegalStateException("scim.path must be a path such as /scim/v2, not '" + path + "'");
         }
         return p + "/*";
+    }
+
+    /** The {@code scim.requests} timer and {@code scim.writes} counter, when the application has Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ScimMetrics scimMetrics(MeterRegistry registry) {
+            return new ScimMetrics(registry);
+        }
     }
 
     /** The SCIM path's own security filter chain, when Spring Security's web configuration is present. */

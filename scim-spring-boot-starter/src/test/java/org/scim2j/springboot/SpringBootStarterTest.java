@@ -5,9 +5,12 @@ import static org.scim2j.springboot.HttpClientForTests.PATCH_OP;
 import static org.scim2j.springboot.HttpClientForTests.USER;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scim2j.micrometer.ScimMetrics;
 import org.scim2j.springboot.HttpClientForTests.Reply;
 import org.scim2j.springboot.app.ProvisionedApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -176,6 +179,26 @@ class SpringBootStarterTest {
         assertThat(scimWrite.header("Set-Cookie")).as("no session is created on the SCIM path").isNull();
         assertThat(http.send("GET", "/scim/v2/Users", null, null).status())
                 .as("the SCIM servlet authenticates itself").isEqualTo(401);
+    }
+
+    @Test
+    void requestsAndWritesAreMeasuredInTheApplicationsMeterRegistry() {
+        MeterRegistry registry = context.getBean(MeterRegistry.class);
+        double before = created(registry);
+
+        createUser("metrics." + UUID.randomUUID());
+        http.bearer("GET", "/scim/v2/Users/no-such-id", null);
+
+        assertThat(created(registry)).isEqualTo(before + 1);
+        assertThat(registry.find(ScimMetrics.REQUESTS).tags("method", "POST", "resourceType", "User", "status", "201",
+                "outcome", "SUCCESS").timer()).isNotNull();
+        assertThat(registry.find(ScimMetrics.REQUESTS).tags("method", "GET", "resourceType", "User", "status", "404")
+                .timer()).isNotNull();
+    }
+
+    private static double created(MeterRegistry registry) {
+        Counter counter = registry.find(ScimMetrics.WRITES).tags("kind", "CREATED", "resourceType", "User").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.scim2j.springboot;
 
+import org.scim2j.core.patch.Tolerance;
 import org.scim2j.servlet.ScimConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ public class ScimProperties {
         put(keys, "scim.filter.unsupported", filter.unsupported);
         put(keys, "scim.filter.maxScan", filter.maxScan);
         put(keys, "scim.patch.profile", patch.profile);
-        patch.tolerance.forEach((name, on) -> put(keys, "scim.patch.tolerance." + name, on));
+        patch.tolerance.forEach((name, on) -> put(keys, "scim.patch.tolerance." + tolerance(name).name(), on));
         if (!patch.noContent.isEmpty()) {
             keys.put("scim.patch.noContent", String.join(",", patch.noContent));
         }
@@ -73,6 +75,21 @@ public class ScimProperties {
         put(keys, "scim.bulk.maxOperations", bulk.maxOperations);
         put(keys, "scim.bulk.maxPayloadBytes", bulk.maxPayloadBytes);
         return keys;
+    }
+
+    /**
+     * A tolerance by its name in any of the forms Spring's binding leaves of a map key: {@code EMPTY_OPERATIONS},
+     * {@code empty-operations}, or {@code emptyoperations} (a key outside {@code [...]} loses its underscores).
+     */
+    private static Tolerance tolerance(String name) {
+        String wanted = name.replace("_", "").replace("-", "");
+        for (Tolerance tolerance : Tolerance.values()) {
+            if (tolerance.name().replace("_", "").equalsIgnoreCase(wanted)) {
+                return tolerance;
+            }
+        }
+        throw new IllegalArgumentException("scim.patch.tolerance." + name + ": no such tolerance; the names are "
+                + Arrays.toString(Tolerance.values()));
     }
 
     private static void put(Map<String, String> keys, String key, Object value) {
@@ -255,7 +272,7 @@ public class ScimProperties {
         /** PATCH profile: strict, okta, entra or lenient (the default). */
         private String profile;
 
-        /** Switches one tolerance of the profile on or off, by name, e.g. EMPTY_OPERATIONS=false. */
+        /** Switches one tolerance of the profile on or off, by name, e.g. empty-operations=false. */
         private Map<String, Boolean> tolerance = new LinkedHashMap<>();
 
         /** Resource types whose PATCH answers 204 No Content, e.g. Group. */

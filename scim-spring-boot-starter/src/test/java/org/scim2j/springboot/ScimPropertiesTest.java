@@ -24,15 +24,20 @@ class ScimPropertiesTest {
 
     @Test
     void unsetPropertiesKeepScimConfigurationsDefaults() {
-        assertThat(bind(Map.of()).serviceConfig()).isEqualTo(ScimConfiguration.of(Map.of()).serviceConfig());
+        ScimServiceConfig bound = bind(Map.of()).serviceConfig();
+        ScimServiceConfig defaults = ScimConfiguration.of(Map.of()).serviceConfig();
+
         assertThat(bind(Map.of()).keys()).isEmpty();
+        assertThat(bound.toBuilder().json(defaults.json()).build()).isEqualTo(defaults);
+        assertThat(bind(Map.of()).servletSettings().maxPayloadBytes())
+                .isEqualTo(ScimConfiguration.of(Map.of()).servletSettings().maxPayloadBytes());
     }
 
     @Test
     void kebabAndCamelCaseNamesBindToTheDocumentedKeys() {
         ScimConfiguration config = bind(Map.of(
                 "scim.base-url", "https://sonar.example.com/api/scim/v2/",
-                "scim.maxResults", "50",
+                "scim.maxResults", "500",
                 "scim.filter.unsupported", "reject",
                 "scim.patch.profile", "okta",
                 "scim.patch.no-content", "Group,User",
@@ -40,7 +45,7 @@ class ScimPropertiesTest {
                 "scim.patch.tolerance[CASE_INSENSITIVE_OPS]", "false"));
 
         assertThat(config.servletSettings().baseUrl()).isEqualTo("https://sonar.example.com/api/scim/v2");
-        assertThat(config.serviceConfig().maxResults()).isEqualTo(50);
+        assertThat(config.serviceConfig().maxResults()).isEqualTo(500);
         assertThat(config.serviceConfig().unsupportedFilters()).isEqualTo(ScimServiceConfig.UnsupportedFilters.REJECT);
         assertThat(config.serviceConfig().noContentOnPatch()).isEqualTo(Set.of("Group", "User"));
         assertThat(config.patchOptions().allows(Tolerance.EMPTY_OPERATIONS)).isFalse();

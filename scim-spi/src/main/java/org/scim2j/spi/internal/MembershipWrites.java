@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Group writes for repositories with native membership changes ({@link GroupRepository#supportsMembershipChanges()}):
@@ -116,7 +117,7 @@ final class MembershipWrites {
                           MembershipPatch split, RequestContext ctx) {
         String what = type.name() + " '" + id + "'";
         MembershipChange change = new MembershipChange(split.clearAll(), split.removed(), members(split.added()));
-        return groups.modify(id, current -> {
+        UnaryOperator<Group> attributes = current -> {
             ObjectNode json = context.json().toTree(current);
             Preconditions.requireIfMatch(request, ResourceEndpoint.version(json), what);
             PatchResult result = context.patchEngine().apply(type, json, split.otherOperations());
@@ -126,7 +127,10 @@ final class MembershipWrites {
             ObjectNode next = result.resource();
             next.remove("meta");
             return context.json().toTyped(next, Group.class);
-        }, change, ctx);
+        };
+        // Without a membership change this is an ordinary modify, which a store may answer without locking when
+        // the attributes do not change either (Okta re-sends a group's name with every push)
+        return change.isEmpty() ? groups.modify(id, attributes, ctx) : groups.modify(id, attributes, change, ctx);
     }
 
     private List<Member> members(List<ObjectNode> added) {

@@ -131,7 +131,7 @@ public final class ScimService {
             routed.route = route;
             routed.resourceType = RequestContexts.resourceType(route);
             if (!route.kind().allows(request.method())) {
-                return Responses.methodNotAllowed(context.json(), request.method(), request.path(),
+                return Responses.methodNotAllowed(request.method(), request.path(),
                         route.kind().allow());
             }
             return switch (route.kind()) {
@@ -153,10 +153,10 @@ public final class ScimService {
                 LOG.debug("request {} refused: {} {} {}", request.requestId(), e.status(), error.scimType(),
                         error.detail());
             }
-            return Responses.error(context.json(), e);
+            return ScimResponse.error(e);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("request {} ({} {}) failed", request.requestId(), request.method(), request.path(), e);
-            return Responses.error(context.json(), ScimException.internal(e));
+            return ScimResponse.error(ScimException.internal(e));
         }
     }
 

@@ -13,11 +13,7 @@ import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.service.ScimRequest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Group writes for repositories with native membership changes ({@link GroupRepository#supportsMembershipChanges()}):

@@ -53,6 +53,9 @@ import java.util.Objects;
  * <p>Client errors become SCIM Error responses with the status and {@code scimType} of RFC 7644 §3.12, logged at
  * DEBUG (a client can cause as many as it likes). Anything else (a repository failure, a bug) becomes a 500 whose
  * detail says nothing about internals; it is logged at ERROR with the request id.
+ *
+ * <p>Observers ({@link Builder#observer}) see each successful write and the outcome of each request; an HTTP entry
+ * point tells them of the requests it refuses itself ({@link #refused}).
  */
 public final class ScimService {
 

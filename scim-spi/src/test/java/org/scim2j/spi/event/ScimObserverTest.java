@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.Member;
 import org.scim2j.core.resource.User;
+import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
 import org.scim2j.spi.RequestContext;
@@ -169,6 +170,53 @@ class ScimObserverTest {
                     assertThat(replaced.membership().removed()).containsExactly(alice);
                     assertThat(replaced.membership().added()).extracting(Member::value).containsExactly(bob);
                 });
+    }
+
+    @Test
+    void rfc7644_3_5_2_onAStoreWithoutNativeMembershipChangesTheDeltaIsTheDifferenceOfTheMemberLists() {
+        String alice = createUser("alice");
+        String bob = createUser("bob");
+        Group group = groups.create(Group.builder().displayName("admins").members(List.of(Member.of(alice)))
+                .build(), RequestContext.system());
+        Recording seen = new Recording();
+        ScimService plain = ScimService.builder().users(users).groups(new GroupRepository() {
+            @Override
+            public Group create(Group resource, RequestContext context) {
+                return groups.create(resource, context);
+            }
+
+            @Override
+            public Optional<Group> get(String id, RequestContext context) {
+                return groups.get(id, context);
+            }
+
+            @Override
+            public Group replace(String id, Group resource, String expectedVersion, RequestContext context) {
+                return groups.replace(id, resource, expectedVersion, context);
+            }
+
+            @Override
+            public void delete(String id, String expectedVersion, RequestContext context) {
+                groups.delete(id, expectedVersion, context);
+            }
+
+            @Override
+            public Page<Group> search(SearchRequest request, RequestContext context) {
+                return groups.search(request, context);
+            }
+        }).observer(seen).build();
+
+        ScimResponse response = plain.handle(new ScimRequest("PATCH", "/Groups/" + group.id(), Map.of(), Map.of(),
+                ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+                        + "{\"op\":\"replace\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\"}]}]}")
+                        .getBytes(StandardCharsets.UTF_8), "okta", BASE, "req-5"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(seen.writes).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(WriteEvent.Kind.PATCHED);
+            assertThat(e.membership().removed()).containsExactly(alice);
+            assertThat(e.membership().added()).extracting(Member::value).containsExactly(bob);
+        });
     }
 
     @Test

@@ -2,12 +2,12 @@ package org.scim2j.springboot;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.http.Authenticator;
+import org.scim2j.http.ScimConfiguration;
+import org.scim2j.http.TokenAuthenticator;
+import org.scim2j.http.TokenVerifier;
 import org.scim2j.micrometer.ScimMetrics;
-import org.scim2j.servlet.Authenticator;
-import org.scim2j.servlet.ScimConfiguration;
 import org.scim2j.servlet.ScimServlet;
-import org.scim2j.servlet.TokenAuthenticator;
-import org.scim2j.servlet.TokenVerifier;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.UserRepository;
 import org.scim2j.spi.event.ScimObserver;
@@ -83,7 +83,7 @@ public class ScimAutoConfiguration {
         String hash = properties.getToken().getSha256();
         if (hash == null || hash.isBlank()) {
             throw new IllegalStateException("SCIM needs a token: set scim.token.sha256 to the hex SHA-256 of the "
-                    + "token identity providers send, or declare an org.scim2j.servlet.Authenticator bean");
+                    + "token identity providers send, or declare an org.scim2j.http.Authenticator bean");
         }
         return TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(hash, properties.getToken().getPrincipal()));
     }
@@ -94,7 +94,7 @@ public class ScimAutoConfiguration {
     public ServletRegistrationBean<ScimServlet> scimServletRegistration(ScimService service,
                                                                         Authenticator authenticator,
                                                                         ScimProperties properties) {
-        ScimServlet servlet = new ScimServlet(service, authenticator, configuration(properties).servletSettings());
+        ScimServlet servlet = new ScimServlet(service, authenticator, configuration(properties).httpSettings());
         ServletRegistrationBean<ScimServlet> registration =
                 new ServletRegistrationBean<>(servlet, mapping(properties.getPath()));
         registration.setName("scim");

@@ -1,7 +1,7 @@
 package org.scim2j.springboot;
 
 import org.scim2j.core.patch.Tolerance;
-import org.scim2j.servlet.ScimConfiguration;
+import org.scim2j.http.ScimConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.scim2j.core.patch.Tolerance;
-import org.scim2j.servlet.ScimConfiguration;
+import org.scim2j.http.ScimConfiguration;
 import org.scim2j.spi.service.ScimServiceConfig;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -28,8 +28,8 @@ class ScimPropertiesTest {
 
         assertThat(bind(Map.of()).keys()).isEmpty();
         assertThat(bound.toBuilder().json(defaults.json()).build()).isEqualTo(defaults);
-        assertThat(bind(Map.of()).servletSettings().maxPayloadBytes())
-                .isEqualTo(ScimConfiguration.of(Map.of()).servletSettings().maxPayloadBytes());
+        assertThat(bind(Map.of()).httpSettings().maxPayloadBytes())
+                .isEqualTo(ScimConfiguration.of(Map.of()).httpSettings().maxPayloadBytes());
     }
 
     @Test
@@ -43,7 +43,7 @@ class ScimPropertiesTest {
                 "scim.patch.tolerance.empty-operations", "false",
                 "scim.patch.tolerance[CASE_INSENSITIVE_OPS]", "false"));
 
-        assertThat(config.servletSettings().baseUrl()).isEqualTo("https://sonar.example.com/api/scim/v2");
+        assertThat(config.httpSettings().baseUrl()).isEqualTo("https://sonar.example.com/api/scim/v2");
         assertThat(config.serviceConfig().maxResults()).isEqualTo(500);
         assertThat(config.serviceConfig().unsupportedFilters()).isEqualTo(ScimServiceConfig.UnsupportedFilters.REJECT);
         assertThat(config.serviceConfig().noContentOnPatch("Group")).isTrue();

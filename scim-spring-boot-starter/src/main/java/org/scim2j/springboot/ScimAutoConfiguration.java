@@ -33,10 +33,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * Serves SCIM 2.0 over the application's {@link UserRepository} and {@link GroupRepository} beans: a
  * {@link ScimServlet} at {@code scim.path} (default {@code /scim/v2}), configured by {@link ScimProperties} and
  * authenticating the token whose SHA-256 is {@code scim.token.sha256}. Active in a servlet web application once both
- * repository beans exist. With Micrometer and a {@code MeterRegistry} bean (Spring Boot's actuator), a
- * {@link ScimMetrics} observer records every request and write. Each part backs off when the application declares its own bean of the type: a
- * {@link ScimService} (e.g. with more resource types), an {@link Authenticator} (e.g. per-tenant tokens). A
- * {@link SchemaRegistry} bean (schema extensions) and a {@link MeResolver} bean are used when present.
+ * repository beans exist. Each part backs off when the application declares its own bean of the type: a
+ * {@link ScimService} (e.g. with more resource types), an {@link Authenticator} (e.g. several tokens). A
+ * {@link SchemaRegistry} bean (schema extensions), a {@link MeResolver} bean and every {@link ScimObserver} bean
+ * are used when present; with Micrometer and a {@code MeterRegistry} bean (Spring Boot's actuator), a
+ * {@link ScimMetrics} observer records every request and write.
  *
  * <p>With Spring Security present, a filter chain for {@code scim.path} only is added ahead of the application's:
  * no CSRF token (identity providers send none), no HTTP session, and no Spring authentication, since the servlet

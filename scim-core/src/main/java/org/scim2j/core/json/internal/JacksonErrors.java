@@ -155,7 +155,7 @@ public final class JacksonErrors {
             return "a string";
         }
         if (type == OffsetDateTime.class) {
-            return "an RFC 3339 dateTime with offset";
+            return "a dateTime (RFC 7643 §2.3.5)";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "an integer";

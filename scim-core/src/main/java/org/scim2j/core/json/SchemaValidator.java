@@ -217,7 +217,7 @@ public final class SchemaValidator {
             String text = value.isTextual() ? value.asText().trim() : "";
             String hint = attribute.type() == AttributeType.BOOLEAN
                     && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
-                    ? " (boolean strings are accepted only with lenientBooleans on)" : "";
+                    ? " (boolean strings are accepted only with the BOOLEAN_STRINGS tolerance: scim.patch.tolerance.BOOLEAN_STRINGS)" : "";
             problems.add("'" + path + "' must be " + expected + ", not " + show(attribute, value) + hint);
             return;
         }

@@ -98,10 +98,6 @@ public final class JacksonErrors {
         JsonNode value = at(tree, e.getPath());
         if (value != null && value.isValueNode() && !value.isNull()) {
             detail.append(", got ").append(value.isTextual() ? "'" + shorten(value.asText()) + "'" : value.toString());
-            if (value.isTextual() && isBooleanWord(value.asText())
-                    && (target == Boolean.class || target == boolean.class)) {
-                detail.append(" (boolean strings are accepted only with lenientBooleans on)");
-            }
         }
         return new ScimException(400, ScimType.INVALID_VALUE, detail.toString(), e);
     }
@@ -125,11 +121,6 @@ public final class JacksonErrors {
 
     private static String shorten(String text) {
         return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
-    }
-
-    private static boolean isBooleanWord(String text) {
-        String t = text.trim();
-        return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

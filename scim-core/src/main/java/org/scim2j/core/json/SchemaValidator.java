@@ -3,7 +3,6 @@ package org.scim2j.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.JsonFields;
 import org.scim2j.core.json.internal.ResourceShape;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.AttributeType;

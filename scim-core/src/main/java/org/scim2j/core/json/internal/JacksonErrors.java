@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
-import org.scim2j.core.internal.JsonFields;
+import org.scim2j.core.json.JsonFields;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;

@@ -3,8 +3,6 @@ package org.scim2j.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.JsonFields;
-import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.ResourceShape;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.AttributeType;
@@ -14,6 +12,7 @@ import org.scim2j.core.schema.Returned;
 import org.scim2j.core.schema.Schema;
 import org.scim2j.core.schema.SchemaExtension;
 import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.ScimDateTime;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,7 +28,7 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * <p>Checks: the RFC 7643 §2.3 data types ({@code string}, {@code boolean}, {@code integer} without fraction,
- * {@code decimal}, {@code dateTime} as RFC 3339 with offset, {@code binary} as base64, {@code reference} as a string,
+ * {@code decimal}, {@code dateTime} as {@link ScimDateTime} reads it, {@code binary} as base64, {@code reference} as a string,
  * {@code complex} as an object); single- versus multi-valued; at most one {@code "primary": true} per multi-valued
  * attribute (§2.4); {@code schemas} listing the core schema and every extension present (§3); required attributes,
  * except read-only ones such as {@code id} and {@code meta}, which the service provider assigns; and, only when
@@ -207,8 +206,8 @@ public final class SchemaValidator {
             case BOOLEAN -> value.isBoolean() ? null : "a boolean";
             case INTEGER -> value.isIntegralNumber() ? null : "an integer (no fraction or exponent)";
             case DECIMAL -> value.isNumber() ? null : "a number";
-            case DATE_TIME -> value.isTextual() && DateTimes.parse(value.asText()).isPresent()
-                    ? null : "an RFC 3339 dateTime with offset, such as 2011-08-01T18:29:49.793Z";
+            case DATE_TIME -> value.isTextual() && ScimDateTime.isValid(value.asText())
+                    ? null : "a dateTime (RFC 7643 §2.3.5), such as 2011-08-01T18:29:49.793Z";
             case BINARY -> value.isTextual() && isBase64(value.asText()) ? null : "base64-encoded binary";
             case REFERENCE -> value.isTextual() ? null : "a reference (a URI string)";
             case COMPLEX -> value.isObject() ? null : "an object";
@@ -217,7 +216,7 @@ public final class SchemaValidator {
             String text = value.isTextual() ? value.asText().trim() : "";
             String hint = attribute.type() == AttributeType.BOOLEAN
                     && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
-                    ? " (boolean strings are accepted only with lenientBooleans on)" : "";
+                    ? " (boolean strings are accepted only with the BOOLEAN_STRINGS tolerance: scim.patch.tolerance.BOOLEAN_STRINGS)" : "";
             problems.add("'" + path + "' must be " + expected + ", not " + show(attribute, value) + hint);
             return;
         }

@@ -2,7 +2,7 @@ package org.scim2j.core.patch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.SameContent;
+import org.scim2j.core.json.SameContent;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 

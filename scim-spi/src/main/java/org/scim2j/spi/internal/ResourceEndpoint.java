@@ -3,13 +3,16 @@ package org.scim2j.spi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.SameContent;
+import org.scim2j.core.json.SameContent;
 import org.scim2j.core.patch.MembershipPatch;
 import org.scim2j.core.patch.PatchRequest;
 import org.scim2j.core.patch.PatchResult;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.User;
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.ResolvedAttribute;
+import org.scim2j.filter.AttributePath;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.RequestContext;
@@ -52,6 +55,8 @@ import java.util.function.UnaryOperator;
  * </ul>
  */
 public final class ResourceEndpoint {
+
+    private static final AttributePath MEMBER_VALUE = AttributePath.parse("members.value");
 
     private final ServiceContext context;
     private final Presenter presenter;
@@ -157,7 +162,7 @@ public final class ResourceEndpoint {
     private <T> ScimResponse patch(ScimRequest request, ResourceBinding<T> binding, String id) {
         AttributeSelection selection = Presenter.selection(request);
         PatchRequest patch = PatchRequest.fromJson(context.json().readObject(request.body()),
-                context.config().patchOptions());
+                context.config().patchOptions(), context.filterParser());
         RequestContext ctx = requestContext(request);
         String what = describe(binding, id);
         GroupRepository groups = nativeGroups(binding);
@@ -284,17 +289,26 @@ public final class ResourceEndpoint {
 
     /**
      * Whether a PUT's {@code next} is {@code current} again: the same content, a group's members compared by their
-     * ids as a set (the store fills {@code display} and {@code type}; RFC 7643 §3.1 ids are case-sensitive).
+     * ids as a set (the store fills {@code display} and {@code type}), ids equal as the schema's {@code members.value}
+     * says, as in PATCH ({@link org.scim2j.core.patch.MembershipPatch#applyTo}).
      */
     private <T> boolean unchanged(ResourceBinding<T> binding, T current, T next) {
         if (current instanceof Group before && next instanceof Group after) {
-            Set<String> ids = new HashSet<>();
-            before.members().forEach(m -> ids.add(m.value()));
-            Set<String> nextIds = new HashSet<>();
-            after.members().forEach(m -> nextIds.add(m.value()));
-            return ids.equals(nextIds) && sameContent(binding, current, next, true);
+            AttributeDefinition memberValue = context.registry().find(binding.type(), MEMBER_VALUE)
+                    .map(ResolvedAttribute::target).orElse(null);
+            if (memberValue != null) {
+                return memberKeys(before, memberValue).equals(memberKeys(after, memberValue))
+                        && sameContent(binding, current, next, true);
+            }
         }
         return sameContent(binding, current, next, false);
+    }
+
+
+    private static Set<String> memberKeys(Group group, AttributeDefinition memberValue) {
+        Set<String> keys = new HashSet<>();
+        group.members().forEach(m -> keys.add(memberValue.valueKey(m.value())));
+        return keys;
     }
 
     /** The stored resource; also the group again after a membership write, whose result may lack members. */

@@ -5,6 +5,7 @@ import org.scim2j.core.json.ResourceNormalizer;
 import org.scim2j.core.json.SchemaValidator;
 import org.scim2j.core.json.ScimJson;
 import org.scim2j.core.patch.PatchEngine;
+import org.scim2j.core.patch.Tolerance;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.filter.FilterParser;
 import org.scim2j.spi.service.MeResolver;
@@ -58,7 +59,7 @@ public final class ServiceContext {
         this.bindingsByEndpoint = Collections.unmodifiableMap(byEndpoint);
         this.meResolver = meResolver;
         this.normalizer = ResourceNormalizer.builder(registry).unknownAttributes(config.unknownAttributes())
-                .lenientBooleans(config.json().lenientBooleans()).build();
+                .lenientBooleans(config.patchOptions().allows(Tolerance.BOOLEAN_STRINGS)).build();
         this.validator = SchemaValidator.builder(registry).build();
         this.evaluator = new FilterEvaluator(registry);
         this.patchEngine = new PatchEngine(registry, config.patchOptions());

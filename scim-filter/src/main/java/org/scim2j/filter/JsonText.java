@@ -1,6 +1,10 @@
-package org.scim2j.filter.internal;
+package org.scim2j.filter;
 
-/** JSON string literals (RFC 8259 §7): quoting for the printer, unquoting for the parser. */
+/**
+ * JSON string literals (RFC 8259 §7), as filter values and SCIM JSON write them: quoting for the printer,
+ * unquoting for the parser, and the check that decoded text is Unicode (§8.2), which the filter parser and
+ * scim-core's JSON reader share.
+ */
 public final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

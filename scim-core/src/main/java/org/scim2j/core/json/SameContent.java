@@ -1,4 +1,4 @@
-package org.scim2j.core.internal;
+package org.scim2j.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -14,6 +14,7 @@ import org.scim2j.spi.service.ScimRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Group writes for repositories with native membership changes ({@link GroupRepository#supportsMembershipChanges()}):
@@ -102,7 +103,7 @@ final class MembershipWrites {
                           MembershipPatch split, RequestContext ctx, WriteEvents.Recorder recorder) {
         String what = type.name() + " '" + id + "'";
         MembershipChange change = new MembershipChange(split.clearAll(), split.removed(), members(split.added()));
-        return groups.modify(id, current -> {
+        UnaryOperator<Group> attributes = current -> {
             ObjectNode json = context.json().toTree(current);
             Preconditions.requireIfMatch(request, ResourceEndpoint.version(json), what);
             PatchResult result = context.patchEngine().apply(type, json, split.otherOperations());
@@ -113,7 +114,10 @@ final class MembershipWrites {
             ObjectNode next = result.resource();
             next.remove("meta");
             return context.json().toTyped(next, Group.class);
-        }, change, ctx);
+        };
+        // Without a membership change this is an ordinary modify, which a store may answer without locking when
+        // the attributes do not change either (Okta re-sends a group's name with every push)
+        return change.isEmpty() ? groups.modify(id, attributes, ctx) : groups.modify(id, attributes, change, ctx);
     }
 
     private List<Member> members(List<ObjectNode> added) {

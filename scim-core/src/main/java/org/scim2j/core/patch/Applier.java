@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.json.WriteRules;
 import org.scim2j.core.error.ScimType;
 import org.scim2j.core.filter.internal.FilterCompiler;
 import org.scim2j.core.filter.internal.Matcher;
@@ -169,7 +170,7 @@ final class Applier {
                         + path.subAttribute() + "'");
             }
         }
-        requireWritable(attribute, sub, where);
+        WriteRules.requireWritable(attribute, sub, where);
         PatchTarget target = new PatchTarget(resolved, attribute);
         if (path.valueFilter() != null) {
             applyFiltered(op, target, path.valueFilter(), sub, value, where);
@@ -196,15 +197,6 @@ final class Applier {
                     ScimType.INVALID_PATH);
         }
         return registry.resolve(type, path, ScimType.INVALID_PATH);
-    }
-
-    private static void requireWritable(AttributeDefinition attribute, AttributeDefinition sub, String where) {
-        if (attribute.mutability() == Mutability.READ_ONLY) {
-            throw ScimException.mutability(where + ": '" + attribute.name() + "' is readOnly");
-        }
-        if (sub != null && sub.mutability() == Mutability.READ_ONLY) {
-            throw ScimException.mutability(where + ": '" + attribute.name() + "." + sub.name() + "' is readOnly");
-        }
     }
 
     // ---- whole attribute -------------------------------------------------------------------------------------
@@ -237,7 +229,7 @@ final class Applier {
                         indexes.appended(array, element);
                     }
                 }
-                requireImmutableUnchanged(attribute, target.current(resource), array, where);
+                WriteRules.requireImmutableUnchanged(attribute, target.current(resource), array, where);
                 target.set(resource, array);
                 return;
             }
@@ -262,7 +254,7 @@ final class Applier {
             // RFC 7644 §3.5.2.1 and §3.5.2.3: sub-attributes given are set, the others are left unchanged.
             for (Map.Entry<String, JsonNode> field : incoming.properties()) {
                 AttributeDefinition sub = attribute.subAttribute(field.getKey());
-                requireImmutableUnchanged(sub, merged.get(sub.name()), field.getValue(), where);
+                WriteRules.requireImmutableUnchanged(sub, merged.get(sub.name()), field.getValue(), where);
                 merged.set(sub.name(), field.getValue());
             }
             if (!merged.isEmpty()) {
@@ -271,7 +263,7 @@ final class Applier {
             return;
         }
         JsonNode converted = values.simple(attribute, value, where);
-        requireImmutableUnchanged(attribute, target.current(resource), converted, where);
+        WriteRules.requireImmutableUnchanged(attribute, target.current(resource), converted, where);
         target.set(resource, converted);
     }
 
@@ -280,15 +272,7 @@ final class Applier {
         if (current == null) {
             return;
         }
-        AttributeDefinition attribute = target.attribute;
-        if (attribute.required()) {
-            // RFC 7644 §3.5.2: an operation incompatible with the attribute's schema; mutability, as for readOnly
-            throw ScimException.mutability(where + ": '" + attribute.name() + "' is required and cannot be removed;"
-                    + " replace its value instead");
-        }
-        if (attribute.mutability() == Mutability.IMMUTABLE) {
-            throw ScimException.mutability(where + ": '" + attribute.name() + "' is immutable");
-        }
+        WriteRules.requireRemovable(target.attribute, target.attribute.name(), where);
         target.remove(resource);
     }
 
@@ -360,7 +344,7 @@ final class Applier {
         }
         if (converted == null) {
             if (current instanceof ObjectNode parent && parent.has(sub.name())) {
-                requireRemovable(sub, attribute, where);
+                WriteRules.requireRemovable(sub, attribute.name() + "." + sub.name(), where);
                 parent.remove(sub.name());
                 if (parent.isEmpty()) {
                     removeAttribute(target, where);
@@ -369,7 +353,7 @@ final class Applier {
             return;
         }
         ObjectNode parent = current instanceof ObjectNode o ? o : NODES.objectNode();
-        requireImmutableUnchanged(sub, parent.get(sub.name()), converted, where);
+        WriteRules.requireImmutableUnchanged(sub, parent.get(sub.name()), converted, where);
         parent.set(sub.name(), converted);
         target.set(resource, parent);
     }
@@ -433,13 +417,13 @@ final class Applier {
             if (op == PatchOp.REPLACE) {
                 // §3.5.2.3: "all matching record values SHALL be replaced".
                 for (AttributeDefinition s : attribute.subAttributes()) {
-                    requireImmutableUnchanged(s, element.get(s.name()), incoming.get(s.name()), where);
+                    WriteRules.requireImmutableUnchanged(s, element.get(s.name()), incoming.get(s.name()), where);
                 }
                 element.removeAll();
             }
             for (Map.Entry<String, JsonNode> field : incoming.properties()) {
-                requireImmutableUnchanged(attribute.subAttribute(field.getKey()), element.get(field.getKey()),
-                        field.getValue(), where);
+                WriteRules.requireImmutableUnchanged(attribute.subAttribute(field.getKey()),
+                        element.get(field.getKey()), field.getValue(), where);
                 element.set(field.getKey(), field.getValue().deepCopy());
             }
         }
@@ -556,7 +540,7 @@ final class Applier {
             }
             return;
         }
-        requireImmutableUnchanged(sub, existing, value, where);
+        WriteRules.requireImmutableUnchanged(sub, existing, value, where);
         element.set(sub.name(), value);
     }
 
@@ -564,25 +548,6 @@ final class Applier {
         retainIf(array, element -> !element.isEmpty());
         if (array.isEmpty()) {
             removeAttribute(target, where);
-        }
-    }
-
-    private static void requireRemovable(AttributeDefinition sub, AttributeDefinition parent, String where) {
-        if (sub.required()) {
-            throw ScimException.invalidValue(where + ": '" + parent.name() + "." + sub.name() + "' is required");
-        }
-        if (sub.mutability() == Mutability.IMMUTABLE) {
-            throw ScimException.mutability(where + ": '" + parent.name() + "." + sub.name() + "' is immutable");
-        }
-    }
-
-    /** RFC 7643 §2.2: an immutable attribute may be set when it has no value, never changed. */
-    private static void requireImmutableUnchanged(AttributeDefinition definition, JsonNode current, JsonNode next,
-                                                  String where) {
-        if (definition != null && definition.mutability() == Mutability.IMMUTABLE && current != null
-                && !current.isNull() && !current.equals(next)) {
-            throw ScimException.mutability(where + ": '" + definition.name() + "' is immutable and already has a "
-                    + "value");
         }
     }
 
@@ -624,10 +589,5 @@ final class Applier {
         return ScimException.noTarget(where + ": none of the listed values of '" + attribute.name() + "' is present"
                 + " (a remove that finds nothing is a no-op with " + Tolerance.REMOVE_WITHOUT_TARGET.settingName()
                 + ")");
-    }
-
-    /** After all operations: required attributes present, at most one primary per attribute. */
-    void validate() {
-        PatchResultCheck.requireValid(registry, type, resource);
     }
 }

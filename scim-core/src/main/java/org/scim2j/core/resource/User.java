@@ -37,7 +37,7 @@ import java.util.Set;
  * {@link #schemas()} is derived: the core User URN, the Enterprise URN when {@link #enterpriseUser()} is present,
  * then any other URNs the resource was given.
  *
- * <p>Why it is long (about 600 lines): RFC 7643 §4.1 gives the User 23 attributes, and each has a field, an
+ * <p>Why it is long (about 600 lines): RFC 7643 §4.1 gives the User some twenty attributes, each with a field, an
  * accessor and a builder setter, with Jackson's naming beside them; splitting it would scatter one model's shape.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,

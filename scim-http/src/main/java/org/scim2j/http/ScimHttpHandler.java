@@ -159,26 +159,26 @@ public final class ScimHttpHandler {
             }
             AuthenticationResult auth = authenticator.authenticate(request::header);
             if (auth instanceof AuthenticationResult.Unauthenticated u) {
-                return refuse(new ScimException(401, null, u.detail()))
+                return refuse(ScimException.unauthorized(u.detail()))
                         .withHeader("WWW-Authenticate", authenticator.challenge());
             }
             if (auth instanceof AuthenticationResult.Forbidden f) {
-                return refuse(new ScimException(403, null, f.detail()));
+                return refuse(ScimException.forbidden(f.detail()));
             }
             principal = (AuthenticationResult.Authenticated) auth;
             Optional<ScimService> chosen = services.resolve(principal);
             if (chosen.isEmpty()) {
-                return refuse(new ScimException(403, null, "no SCIM service for this principal"));
+                return refuse(ScimException.forbidden("no SCIM service for this principal"));
             }
             service = chosen.get();
             if (!HttpParts.accepts(request.header("Accept"))) {
-                return refuse(new ScimException(406, null,
+                return refuse(ScimException.notAcceptable(
                         "responses are application/scim+json; the Accept header excludes it"));
             }
             String contentType = request.header("Content-Type");
             if (hasBody() && contentType != null && !HttpParts.isJson(contentType)) {
-                return refuse(new ScimException(415, null, "send application/scim+json or application/json, not "
-                        + printable(contentType)));
+                return refuse(ScimException.unsupportedMediaType("send application/scim+json or application/json, "
+                        + "not " + printable(contentType)));
             }
             return null;
         }
@@ -201,7 +201,7 @@ public final class ScimHttpHandler {
                         + "complete (" + request.contentLength() + " bytes were announced)", cutShort);
             }
             if (request.header("Content-Type") == null && body.length > 0) {
-                throw new ScimException(415, null,
+                throw ScimException.unsupportedMediaType(
                         "a request body needs Content-Type application/scim+json or application/json");
             }
             return body;

@@ -55,6 +55,8 @@ import java.util.regex.Pattern;
  * {@code --mix} [{@value IdpScenarios#DEFAULT_MIX}]) and {@code explain} (the plans of each lookup's statements,
  * through {@code auto_explain} and the PostgreSQL log {@code --pg-log}
  * [/var/log/postgresql/postgresql-15-main.log]; see {@link PlanCapture}).
+ *
+ * <p>Why it is long (over 400 lines): the command line of every load scenario; a benchmark driver, not library code.
  */
 public final class LoadMain {
 

@@ -6,7 +6,6 @@ import org.scim2j.core.error.ScimException;
 import org.scim2j.core.json.internal.ResourceShape;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.AttributeType;
-import org.scim2j.core.schema.Mutability;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.Returned;
 import org.scim2j.core.schema.Schema;
@@ -28,7 +27,8 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * <p>Checks: the RFC 7643 §2.3 data types ({@code string}, {@code boolean}, {@code integer} without fraction,
- * {@code decimal}, {@code dateTime} as {@link ScimDateTime} reads it, {@code binary} as base64, {@code reference} as a string,
+ * {@code decimal}, {@code dateTime} as {@link ScimDateTime} reads it, {@code binary} as base64, {@code reference} as
+ * a string,
  * {@code complex} as an object); single- versus multi-valued; at most one {@code "primary": true} per multi-valued
  * attribute (§2.4); {@code schemas} listing the core schema and every extension present (§3); required attributes,
  * except read-only ones such as {@code id} and {@code meta}, which the service provider assigns; and, only when
@@ -102,7 +102,7 @@ public final class SchemaValidator {
         }
         schemas(shape, resource, schemas, problems);
         if (required == Required.ENFORCE) {
-            missing(shape.core().attributes(), resource, "", problems);
+            WriteRules.missingRequired(shape.core().attributes(), resource, "", problems);
             for (SchemaExtension e : type.extensions()) {
                 if (e.required() && JsonFields.field(resource, e.schema()) == null) {
                     problems.add("extension '" + e.schema() + "' is required");
@@ -160,7 +160,7 @@ public final class SchemaValidator {
             }
         });
         if (required == Required.ENFORCE) {
-            missing(schema.attributes(), (ObjectNode) value, schema.id() + ":", problems);
+            WriteRules.missingRequired(schema.attributes(), (ObjectNode) value, schema.id() + ":", problems);
         }
     }
 
@@ -181,21 +181,15 @@ public final class SchemaValidator {
             problems.add("'" + path + "' is multi-valued and must be an array, not " + show(attribute, value));
             return;
         }
-        int primaries = 0;
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            if (element.isNull()) {
-                continue;
-            }
-            single(attribute, element, path + "[" + i + "]", required, problems);
-            JsonNode primary = element.isObject() ? JsonFields.field((ObjectNode) element, "primary") : null;
-            if (primary != null && primary.isBoolean() && primary.booleanValue()) {
-                primaries++;
+            if (!element.isNull()) {
+                single(attribute, element, path + "[" + i + "]", required, problems);
             }
         }
+        int primaries = WriteRules.primaries(value);
         if (primaries > 1) {
-            problems.add("'" + path + "' has " + primaries + " values with \"primary\": true; at most one is allowed "
-                    + "(RFC 7643 §2.4)");
+            problems.add(WriteRules.tooManyPrimaries(path, primaries));
         }
     }
 
@@ -216,7 +210,8 @@ public final class SchemaValidator {
             String text = value.isTextual() ? value.asText().trim() : "";
             String hint = attribute.type() == AttributeType.BOOLEAN
                     && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
-                    ? " (boolean strings are accepted only with the BOOLEAN_STRINGS tolerance: scim.patch.tolerance.BOOLEAN_STRINGS)" : "";
+                    ? " (boolean strings are accepted only with the BOOLEAN_STRINGS tolerance: "
+                    + "scim.patch.tolerance.BOOLEAN_STRINGS)" : "";
             problems.add("'" + path + "' must be " + expected + ", not " + show(attribute, value) + hint);
             return;
         }
@@ -231,7 +226,7 @@ public final class SchemaValidator {
                 }
             });
             if (required == Required.ENFORCE) {
-                missing(attribute.subAttributes(), (ObjectNode) value, path + ".", problems);
+                WriteRules.missingRequired(attribute.subAttributes(), (ObjectNode) value, path + ".", problems);
             }
             return;
         }
@@ -239,18 +234,6 @@ public final class SchemaValidator {
                 && attribute.canonicalValues().stream().noneMatch(c -> c.equalsIgnoreCase(value.asText()))) {
             problems.add("'" + path + "' must be one of " + attribute.canonicalValues() + ", not "
                     + show(attribute, value));
-        }
-    }
-
-    private static void missing(List<AttributeDefinition> attributes, ObjectNode value, String prefix,
-                                List<String> problems) {
-        for (AttributeDefinition a : attributes) {
-            if (a.required() && a.mutability() != Mutability.READ_ONLY) {
-                JsonNode v = JsonFields.field(value, a.name());
-                if (v == null || v.isNull() || (v.isArray() && v.isEmpty())) {
-                    problems.add("'" + prefix + a.name() + "' is required");
-                }
-            }
         }
     }
 

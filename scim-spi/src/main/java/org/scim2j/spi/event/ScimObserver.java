@@ -31,8 +31,10 @@ public interface ScimObserver {
     }
 
     /**
-     * After every request the service handled, whatever its status; the response body is not yet written. The
-     * operations of a bulk request are not requests of their own: the bulk request has one outcome.
+     * After every request the service handled, whatever its status, and every request an HTTP entry point refused
+     * before handing it on (401, 406, 413, 415: {@link org.scim2j.spi.service.ScimService#refused}); the response
+     * body is not yet written. The operations of a bulk request are not requests of their own: the bulk request has
+     * one outcome.
      */
     default void onOutcome(RequestOutcome outcome) {
     }

@@ -125,7 +125,7 @@ public final class ResourceEndpoint {
             ObjectNode stored = binding.toJson().apply(current);
             Preconditions.requireIfMatch(request, version(stored), what);
             ObjectNode next = body.resource().deepCopy();
-            input.keepImmutable(binding.type(), stored, next);
+            context.writeRules().keepImmutable(binding.type(), stored, next);
             T model = keepPassword(binding.fromJson().apply(next), current);
             // Okta's AIW apps PUT the whole user (and group) on every sync: what changes nothing keeps the ETag
             return unchanged(binding, current, model) ? current : model;
@@ -278,8 +278,8 @@ public final class ResourceEndpoint {
         }
         ObjectNode before = binding.toJson().apply(current);
         ObjectNode after = binding.toJson().apply(next);
-        input.stripReadOnly(binding.type(), before);
-        input.stripReadOnly(binding.type(), after);
+        context.writeRules().stripReadOnly(binding.type(), before);
+        context.writeRules().stripReadOnly(binding.type(), after);
         if (ignoringMembers) {
             before.remove("members");
             after.remove("members");

@@ -4,6 +4,7 @@ import org.scim2j.core.filter.FilterEvaluator;
 import org.scim2j.core.json.ResourceNormalizer;
 import org.scim2j.core.json.SchemaValidator;
 import org.scim2j.core.json.ScimJson;
+import org.scim2j.core.json.WriteRules;
 import org.scim2j.core.patch.PatchEngine;
 import org.scim2j.core.patch.Tolerance;
 import org.scim2j.core.schema.SchemaRegistry;
@@ -29,6 +30,7 @@ public final class ServiceContext {
     private final FilterEvaluator evaluator;
     private final PatchEngine patchEngine;
     private final FilterParser filterParser;
+    private final WriteRules writeRules;
     private final Observers observers;
 
     /**
@@ -61,9 +63,15 @@ public final class ServiceContext {
         this.normalizer = ResourceNormalizer.builder(registry).unknownAttributes(config.unknownAttributes())
                 .lenientBooleans(config.patchOptions().allows(Tolerance.BOOLEAN_STRINGS)).build();
         this.validator = SchemaValidator.builder(registry).build();
+        this.writeRules = new WriteRules(registry);
         this.evaluator = new FilterEvaluator(registry);
         this.patchEngine = new PatchEngine(registry, config.patchOptions());
         this.filterParser = config.lenientFilters() ? FilterParser.lenient() : FilterParser.strict();
+    }
+
+    /** What a write may change (readOnly, immutable, required, primary), for every endpoint that writes. */
+    public WriteRules writeRules() {
+        return writeRules;
     }
 
     /** The schema registry. */

@@ -170,7 +170,7 @@ public final class ScimService {
             throw ScimException.notImplemented("/Me is not supported by this service provider");
         }
         if (request.principal() == null) {
-            throw new ScimException(401, null, "/Me needs an authenticated subject");
+            throw ScimException.unauthorized("/Me needs an authenticated subject");
         }
         String id = resolver.userId(request.principal()).orElseThrow(
                 () -> ScimException.notFound("the authenticated subject has no User resource"));

@@ -14,7 +14,7 @@ class CompliantHostOktaTest extends OktaContract {
     @BeforeAll
     static void start() throws Exception {
         host = new InProcessHost(ScimService.builder().users(new InMemoryUserRepository())
-                .groups(new InMemoryGroupRepository()).build(), response -> response);
+                .groups(new InMemoryGroupRepository()).build(), (request, response) -> response);
     }
 
     @AfterAll

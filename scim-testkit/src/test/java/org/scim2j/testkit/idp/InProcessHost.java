@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * A real HTTP server (the JDK's) in front of a real {@link ScimService}, with a bearer token: the smallest host the
@@ -26,9 +25,16 @@ import java.util.function.UnaryOperator;
 final class InProcessHost implements AutoCloseable {
 
     static final String TOKEN = "in-process-token";
+
+    /** What a planted flaw does to an answer. */
+    @FunctionalInterface
+    interface Rewrite {
+        ScimResponse apply(ScimRequest request, ScimResponse response);
+    }
+
     private final HttpServer server;
 
-    InProcessHost(ScimService service, UnaryOperator<ScimResponse> rewrite) throws IOException {
+    InProcessHost(ScimService service, Rewrite rewrite) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/scim/v2", exchange -> {
             try (exchange) {
@@ -46,7 +52,7 @@ final class InProcessHost implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/scim/v2";
     }
 
-    private void handle(ScimService service, UnaryOperator<ScimResponse> rewrite, HttpExchange exchange)
+    private void handle(ScimService service, Rewrite rewrite, HttpExchange exchange)
             throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -70,7 +76,7 @@ final class InProcessHost implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
         ScimRequest request = new ScimRequest(exchange.getRequestMethod(), path.isEmpty() ? "/" : path, query,
                 headers, body, "idp", baseUrl(), null);
-        send(exchange, rewrite.apply(service.handle(request)));
+        send(exchange, rewrite.apply(request, service.handle(request)));
     }
 
     private static void send(HttpExchange exchange, ScimResponse response) throws IOException {

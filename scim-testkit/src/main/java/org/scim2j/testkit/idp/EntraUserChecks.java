@@ -52,6 +52,13 @@ public abstract class EntraUserChecks extends EntraChecks {
     }
 
     @Test
+    @DisplayName("ENTRA-TUT Test Connection: a wrong or missing Secret Token is 401")
+    void entraTut_testConnectionRefusesWrongCredentials() {
+        requireCredentialsChecked("ENTRA-TUT Test Connection", "report the connection as working with any token, "
+                + "so that a mistyped one shows up only as quarantined provisioning later");
+    }
+
+    @Test
     @DisplayName("ENTRA-TUT Create User: 201 with the id, and the user reads back")
     void entraTut_createUser() {
         String userName = uniqueUserName("Test_User_");

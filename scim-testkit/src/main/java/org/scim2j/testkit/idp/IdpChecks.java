@@ -39,6 +39,7 @@ public abstract class IdpChecks {
 
     private final Idp idp;
     ScimHttp http;
+    private ScimTarget target;
     private final List<String> createdUsers = new ArrayList<>();
     private final List<String> createdGroups = new ArrayList<>();
 
@@ -56,9 +57,25 @@ public abstract class IdpChecks {
 
     @BeforeEach
     final void connect() {
-        ScimTarget target = target();
-        http = new ScimHttp(target.baseUrl().toString(), target.authorization(), idp.userAgent,
+        target = target();
+        http = client(target.authorization());
+    }
+
+    /** A client that sends another {@code Authorization} header (or none, for {@code null}). */
+    final ScimHttp client(String authorization) {
+        return new ScimHttp(target.baseUrl().toString(), authorization, idp.userAgent,
                 "application/scim+json; charset=utf-8");
+    }
+
+    /** Requests with wrong or no credentials are refused with 401. */
+    final void requireCredentialsChecked(String tag, String idpWould) {
+        for (String authorization : new String[] {"Bearer wrong-" + token(), null}) {
+            ScimHttp.Answer refused = client(authorization).get("/Users?startIndex=1&count=2");
+            requireStatus(refused, 401, tag, "Unauthorized for " + (authorization == null ? "no credentials"
+                            : "a wrong token"), idpWould,
+                    "authenticate every request (scim2j's ScimServlet with a TokenAuthenticator answers 401 with "
+                            + "WWW-Authenticate, RFC 7644 §2)");
+        }
     }
 
     @AfterEach

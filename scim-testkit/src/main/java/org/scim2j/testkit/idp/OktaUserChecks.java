@@ -41,6 +41,13 @@ public abstract class OktaUserChecks extends OktaChecks {
     }
 
     @Test
+    @DisplayName("OKTA-SCIM20 Test Connector Configuration: a wrong or missing token is 401")
+    void oktaScim20_connectorTestRefusesWrongCredentials() {
+        requireCredentialsChecked("OKTA-SCIM20 connector test", "pass \"Test Connector Configuration\" with any "
+                + "token, so that a mistyped one shows up only as failed provisioning later");
+    }
+
+    @Test
     @DisplayName("OKTA-SPEC 7, 8: the Users endpoint lists users with id, userName, name, active and emails")
     void oktaSpec7and8_usersEndpointAndGetById() {
         String userName = uniqueUserName("SpecSeven");

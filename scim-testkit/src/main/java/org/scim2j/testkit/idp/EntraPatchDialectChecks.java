@@ -1,6 +1,7 @@
 package org.scim2j.testkit.idp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.DisplayName;
@@ -146,6 +147,61 @@ public abstract class EntraPatchDialectChecks extends EntraChecks {
         expected.put("emails[type eq \"work\"].value", email);
         requireValues(user, expected, "ENTRA-VALID Add Attributes", "create the element a filtered add names when "
                 + "none matches (tolerance UPSERT_FILTERED_SUB_ATTRIBUTE, in scim.patch.profile=entra and lenient)");
+    }
+
+    @Test
+    @DisplayName("ENTRA-TUT P19: three adds to addresses[type eq \"work\"] sub-attributes make one work address")
+    void entraTut_filteredAddsMergeIntoOneElement() {
+        assumeKept("addresses");
+        String id = createUser(entraUser(uniqueUserName("Address_")), "ENTRA-TUT P19").path("id").asText();
+        JsonNode user = patchUser(id, patchOf(
+                        op("Add", "addresses[type eq \"work\"].formatted", TextNode.valueOf("USZLTUSJXBYV")),
+                        op("Add", "addresses[type eq \"work\"].locality", TextNode.valueOf("OSGODHEVDCVD")),
+                        op("Add", "addresses[type eq \"work\"].region", TextNode.valueOf("YMVMOEMXAYGD"))),
+                "ENTRA-TUT P19", "log every update of the user as failed");
+        JsonNode addresses = user.path("addresses");
+        require(addresses.size() == 1 && "work".equals(at(addresses, "0.type").asText())
+                        && "USZLTUSJXBYV".equals(at(addresses, "0.formatted").asText())
+                        && "OSGODHEVDCVD".equals(at(addresses, "0.locality").asText())
+                        && "YMVMOEMXAYGD".equals(at(addresses, "0.region").asText()), "ENTRA-TUT P19", user,
+                "one work address with formatted, locality and region",
+                "find three half-filled work addresses and send the same adds again every cycle",
+                "merge filtered adds into the one element the filter names (tolerance "
+                        + "UPSERT_FILTERED_SUB_ATTRIBUTE, in scim.patch.profile=entra and lenient)");
+    }
+
+    @Test
+    @DisplayName("ENTRA-VALID Replace Attributes: filtered replaces and adds over work, home and other emails")
+    void entraValid_replaceAttributesOverSeveralEmails() {
+        assumeKept("emails.type", "emails.primary", "emails.display");
+        String id = createUser(entraUser(uniqueUserName("Emails_")), "ENTRA-VALID Replace Attributes")
+                .path("id").asText();
+        String work = "oren" + token() + "@white.com";
+        String home = "angelita" + token() + "@mante.us";
+        String other = "yasmine" + token() + "@braun.us";
+        JsonNode user = patchUser(id, patchOf(
+                        op("replace", "emails[type eq \"work\"].value", TextNode.valueOf(work)),
+                        op("add", "emails[type eq \"home\"].value", TextNode.valueOf(home)),
+                        op("add", "emails[type eq \"other\"].value", TextNode.valueOf(other)),
+                        op("replace", "emails[type eq \"work\"].display", TextNode.valueOf("0TXBC2MOGUI0")),
+                        op("replace", "emails[type eq \"home\"].display", TextNode.valueOf("14UDKFEIO3YS")),
+                        op("add", "emails[type eq \"work\"].primary", BooleanNode.FALSE),
+                        op("replace", "emails[type eq \"home\"].primary", BooleanNode.TRUE)),
+                "ENTRA-VALID Replace Attributes", "fail the validator's \"Patch User - Replace Attributes\"");
+        Map<String, JsonNode> byType = new LinkedHashMap<>();
+        user.path("emails").forEach(email -> byType.put(email.path("type").asText(), email));
+        require(byType.size() == 3 && user.path("emails").size() == 3
+                        && work.equals(byType.get("work").path("value").asText())
+                        && home.equals(byType.get("home").path("value").asText())
+                        && other.equals(byType.get("other").path("value").asText())
+                        && "0TXBC2MOGUI0".equals(byType.get("work").path("display").asText())
+                        && "14UDKFEIO3YS".equals(byType.get("home").path("display").asText())
+                        && byType.get("home").path("primary").asBoolean(false)
+                        && !byType.get("work").path("primary").asBoolean(false), "ENTRA-VALID Replace Attributes",
+                user, "three emails (work, home, other) with those values and displays, primary moved to home",
+                "fail the validator's \"Patch User - Replace Attributes\"",
+                "create and update the element each filtered path names (tolerance UPSERT_FILTERED_SUB_ATTRIBUTE), "
+                        + "and keep one primary email (RFC 7643 §2.4)");
     }
 
     @Test

@@ -240,6 +240,11 @@ public abstract class IdpChecks {
             return "switch on tolerance " + tolerance + " (scim.patch.tolerance." + tolerance + "=true, or "
                     + "scim.patch.profile=entra / okta / lenient, the default)";
         }
+        if ("invalidPath".equals(answer.body().path("scimType").asText())) {
+            return "the host's schemas lack an attribute this PATCH writes (" + detail + "): keep it (a relational "
+                    + "host: ResourceDocument keeps what has no column), or declare it with "
+                    + "IdpOptions.withNotKept(...) so that the suites do not send it";
+        }
         return "scim2j's PATCH engine with scim.patch.profile=lenient (the default) accepts what Okta and Entra ID "
                 + "send; a repository's update must store what it is given";
     }

@@ -16,7 +16,8 @@ import java.time.Duration;
 final class IdpSuiteHost implements AutoCloseable {
 
     /** What {@code SCIM_UNMAPPED_ATTRIBUTES=drop} does not keep: only SonarQube's columns remain (HostSchemas). */
-    static final String[] DROPPED = {"externalId", "displayName", "name.givenName", "name.familyName", "locale",
+    static final String[] DROPPED = {"externalId", "displayName", "nickName", "title", "locale", "name.givenName",
+            "name.familyName", "emails.display", "addresses", "phoneNumbers",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"};
 
     private final TestDatabase database;

@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * @param notKept        attribute paths the host does not keep (it drops them, or never returns them), e.g.
  *                       {@code "name.givenName"}, {@code "externalId"} or an extension's schema URN for all of its
  *                       attributes. The suites send these attributes only where the identity provider always sends
- *                       them, and never read them back or filter on them
+ *                       them, and never read them back or filter on them. A path names the attribute of users
+ *                       and groups alike; declaring {@code userName}, a group's {@code displayName} or
+ *                       {@code members}, which both identity providers provision by, rules out nothing
  * @param patchNoContent resource type names whose PATCH the host answers with {@code 204 No Content} instead of
  *                       {@code 200} and the resource (RFC 7644 §3.5.2 allows both; scim2j's
  *                       {@code scim.patch.noContent}). Matched ignoring case

@@ -110,6 +110,15 @@ class SuitesCatchProblemsTest {
     }
 
     @Test
+    void aHostThatDropsAnAttributeIsToldToKeepOrDeclareIt() {
+        Map<String, String> failed = failures(run(DropsNameHost.class));
+        assertThat(failed.get("oktaSpec8_requiredAttributesAreKept")).startsWith("[OKTA-SPEC 8] ")
+                .contains("Okta would: fail \"Get Users/{{id}}\"");
+        assertThat(failed.get("oktaSpec7and8_usersEndpointAndGetById"))
+                .contains("declare it with IdpOptions.withNotKept(\"name.givenName\")");
+    }
+
+    @Test
     void aDeclarationSkipsWithItsNameAndEverythingElseStillRuns() {
         Events events = run(DeclaredDropHost.class);
         assertThat(failures(events)).isEmpty();
@@ -198,6 +207,29 @@ class SuitesCatchProblemsTest {
             host = new InProcessHost(service(ScimServiceConfig.defaults()), (q, r) -> q.method().equals("GET")
                     && r.status() == 200 && r.bodyText().startsWith("{") && r.bodyText().contains("\"active\":false")
                     && !r.bodyText().contains("ListResponse") ? error(404, "no such user") : r);
+        }
+
+        @AfterAll
+        static void stop() {
+            host.close();
+        }
+
+        @Override
+        protected ScimTarget target() {
+            return host.target();
+        }
+    }
+
+    /** Keeps no name parts and does not declare it. */
+    @EnabledIfSystemProperty(named = PLANTED, matches = "true", disabledReason = "run by SuitesCatchProblemsTest")
+    static class DropsNameHost extends OktaContract {
+        private static InProcessHost host;
+
+        @BeforeAll
+        static void start() throws Exception {
+            host = new InProcessHost(service(ScimServiceConfig.defaults()), (q, r) -> r.bodyText().contains("\"name\"")
+                    ? new ScimResponse(r.status(), r.headers(), r.bodyText().replaceAll("\"name\":\\{[^}]*},?", "")
+                            .getBytes(StandardCharsets.UTF_8)) : r);
         }
 
         @AfterAll

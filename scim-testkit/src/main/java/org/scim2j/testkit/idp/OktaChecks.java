@@ -16,8 +16,8 @@ abstract class OktaChecks extends IdpChecks {
 
     /**
      * The body of Okta's {@code POST /Users} (OKTA-SCIM20 "Create the user"): a placeholder password,
-     * {@code groups: []}, a locale and Okta's own user id as {@code externalId}; attributes the host does not keep are left out, as an
-     * administrator would not map them.
+     * {@code groups: []}, a locale and Okta's own user id as {@code externalId}; attributes the host does not keep
+     * are left out, as an administrator would not map them.
      */
     ObjectNode oktaUser(String userName, String givenName, String familyName) {
         ObjectNode user = NODES.objectNode();

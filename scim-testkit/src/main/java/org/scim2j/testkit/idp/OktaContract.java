@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Nested;
  * what Okta would do, and which scim2j setting, tolerance or declaration accepts it; a check that an
  * {@link IdpOptions} declaration rules out is reported as skipped with the declaration as reason. Each test deletes
  * the users and groups it created. Sources:
- * <a href="https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20">Okta's SCIM 2.0 protocol reference</a> and
+ * <a href="https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20">Okta's SCIM 2.0 protocol
+ * reference</a> and
  * <a href="https://developer.okta.com/docs/guides/scim-provisioning-integration-prepare/main/">its SCIM spec
  * test</a>.
  */

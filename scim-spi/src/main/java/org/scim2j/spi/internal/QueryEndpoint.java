@@ -201,7 +201,7 @@ public final class QueryEndpoint {
             throw ScimException.badRequest(ScimType.INVALID_CURSOR, "cursor paging (RFC 9865) is not supported on "
                     + type.endpoint() + "; use startIndex and count (RFC 7644 §3.4.2.4)");
         }
-        RequestContext ctx = new RequestContext(request.principal(), request.requestId());
+        RequestContext ctx = RequestContexts.of(request, RequestContext.Operation.SEARCH);
         String cursorQuery = query.usesCursor() ? CursorSeal.query(type.name(), filter, sortBy, query.sortOrder())
                 : null;
         String cursor = query.usesCursor() ? cursors.unseal(query.cursor(), cursorQuery) : null;

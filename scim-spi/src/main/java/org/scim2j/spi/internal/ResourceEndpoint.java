@@ -11,8 +11,10 @@ import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.User;
 import org.scim2j.spi.GroupRepository;
+import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.ResourceRepository;
+import org.scim2j.spi.event.WriteEvent;
 import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimResponse;
 
@@ -83,7 +85,11 @@ public final class ResourceEndpoint {
     private <T> ScimResponse create(ScimRequest request, ResourceBinding<T> binding) {
         AttributeSelection selection = Presenter.selection(request);
         ResourceInput.Body body = input.read(binding.type(), request.body());
-        T created = binding.repository().create(binding.fromJson().apply(body.resource()), requestContext(request));
+        RequestContext ctx = requestContext(request);
+        T model = binding.fromJson().apply(body.resource());
+        T created = binding.repository().create(model, ctx);
+        context.observers().written(new WriteEvent(WriteEvent.Kind.CREATED, binding.type().name(),
+                idOf(binding, created), WriteEvents.created(model), ctx));
         Presenter.Shown shown = presenter.show(binding, created, request.baseUrl(), selection);
         return Responses.resource(context.json(), 201, shown, "Location", shown.location());
     }
@@ -120,21 +126,26 @@ public final class ResourceEndpoint {
             return unchanged(binding, current, model) ? current : model;
         };
         GroupRepository groups = nativeGroups(binding);
+        WriteEvents.Recorder recorder = new WriteEvents.Recorder();
         T written;
         if (groups != null && !groups.supportsAtomicModify()) {
             written = Preconditions.withConflictRetries(request, context.config().maxConflictRetries(), what, () -> {
                 T current = read(binding, id, ctx);
                 T model = change.apply(current);
                 if (model == current) {
+                    recorder.replaced(current, current);
                     return current;
                 }
-                Group group = memberships.put(groups, id, (Group) current, (Group) model, version(current, binding),
-                        ctx, sameContent(binding, current, model, true));
+                MembershipWrites.Outcome outcome = memberships.put(groups, id, (Group) current, (Group) model,
+                        version(current, binding), ctx, sameContent(binding, current, model, true));
+                recorder.wrote(outcome.changed(), outcome.membership());
+                Group group = outcome.group();
                 return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
             });
         } else {
-            written = write(request, binding, id, ctx, change);
+            written = write(request, binding, id, ctx, change, recorder);
         }
+        recorder.report(context, WriteEvent.Kind.REPLACED, binding.type().name(), id, ctx);
         return Responses.resource(context.json(), 200, presenter.show(binding, written, request.baseUrl(), selection));
     }
 
@@ -152,12 +163,20 @@ public final class ResourceEndpoint {
         GroupRepository groups = nativeGroups(binding);
         Optional<MembershipPatch> split = groups == null ? Optional.empty()
                 : context.patchEngine().splitMembership(binding.type(), patch);
+        WriteEvents.Recorder recorder = new WriteEvents.Recorder();
         T written;
         if (split.isPresent()) {
-            Group group = groups.supportsAtomicModify()
-                    ? memberships.patchAtomically(request, binding.type(), groups, id, split.get(), ctx)
-                    : Preconditions.withConflictRetries(request, context.config().maxConflictRetries(), what,
-                            () -> memberships.patch(request, binding.type(), groups, id, split.get(), ctx)).group();
+            Group group;
+            if (groups.supportsAtomicModify()) {
+                group = memberships.patchAtomically(request, binding.type(), groups, id, split.get(), ctx, recorder);
+            } else {
+                MembershipWrites.Outcome outcome = Preconditions.withConflictRetries(request,
+                        context.config().maxConflictRetries(), what,
+                        () -> memberships.patch(request, binding.type(), groups, id, split.get(), ctx));
+                recorder.wrote(outcome.changed(), outcome.membership());
+                group = outcome.group();
+            }
+            recorder.report(context, WriteEvent.Kind.PATCHED, binding.type().name(), id, ctx);
             if (context.config().noContentOnPatch(binding.type().name())) {
                 return Responses.empty(204, "ETag", Versions.etag(version(context.json().toTree(group))));
             }
@@ -173,7 +192,8 @@ public final class ResourceEndpoint {
                 ObjectNode next = result.resource();
                 next.remove("meta");
                 return keepPassword(binding.fromJson().apply(next), current);
-            });
+            }, recorder);
+            recorder.report(context, WriteEvent.Kind.PATCHED, binding.type().name(), id, ctx);
         }
         Presenter.Shown shown = presenter.show(binding, written, request.baseUrl(), selection);
         if (context.config().noContentOnPatch(binding.type().name())) {
@@ -188,8 +208,13 @@ public final class ResourceEndpoint {
      * conflict ({@link Preconditions#withConflictRetries}). {@code change} returns its argument to write nothing.
      */
     private <T> T write(ScimRequest request, ResourceBinding<T> binding, String id, RequestContext ctx,
-                        UnaryOperator<T> change) {
+                        UnaryOperator<T> changeOnly, WriteEvents.Recorder recorder) {
         ResourceRepository<T> repository = binding.repository();
+        UnaryOperator<T> change = current -> {
+            T next = changeOnly.apply(current);
+            recorder.replaced(current, next);
+            return next;
+        };
         if (repository.supportsAtomicModify()) {
             return repository.modify(id, change, ctx);
         }
@@ -206,15 +231,17 @@ public final class ResourceEndpoint {
         RequestContext ctx = requestContext(request);
         if (request.header("If-Match") == null) {
             binding.repository().delete(id, null, ctx);
-            return Responses.empty(204);
+        } else {
+            String what = describe(binding, id);
+            Preconditions.withConflictRetries(request, 0, what, () -> {
+                String version = version(binding.toJson().apply(read(binding, id, ctx)));
+                Preconditions.requireIfMatch(request, version, what);
+                binding.repository().delete(id, version, ctx);
+                return id;
+            });
         }
-        String what = describe(binding, id);
-        Preconditions.withConflictRetries(request, 0, what, () -> {
-            String version = version(binding.toJson().apply(read(binding, id, ctx)));
-            Preconditions.requireIfMatch(request, version, what);
-            binding.repository().delete(id, version, ctx);
-            return id;
-        });
+        context.observers().written(new WriteEvent(WriteEvent.Kind.DELETED, binding.type().name(), id,
+                MembershipChange.none(), ctx));
         return Responses.empty(204);
     }
 
@@ -310,7 +337,14 @@ public final class ResourceEndpoint {
         return binding.type().name() + " '" + id + "'";
     }
 
+    /** POST (to the collection), GET, PUT, PATCH or DELETE of one resource. */
     private static RequestContext requestContext(ScimRequest request) {
-        return new RequestContext(request.principal(), request.requestId());
+        return RequestContexts.of(request, RequestContexts.operation(request.method(), Route.Kind.RESOURCE));
+    }
+
+    /** The id of a resource the repository returned. */
+    private static <T> String idOf(ResourceBinding<T> binding, T resource) {
+        return binding.typed() != null ? binding.typed().id().apply(resource)
+                : binding.toJson().apply(resource).path("id").asText();
     }
 }

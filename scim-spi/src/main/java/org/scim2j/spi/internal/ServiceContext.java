@@ -28,6 +28,7 @@ public final class ServiceContext {
     private final FilterEvaluator evaluator;
     private final PatchEngine patchEngine;
     private final FilterParser filterParser;
+    private final Observers observers;
 
     /**
      * @param registry   the schemas and resource types served
@@ -37,6 +38,19 @@ public final class ServiceContext {
      */
     public ServiceContext(SchemaRegistry registry, ScimServiceConfig config, Collection<ResourceBinding<?>> bindings,
                           MeResolver meResolver) {
+        this(registry, config, bindings, meResolver, new Observers(java.util.List.of()));
+    }
+
+    /**
+     * @param registry   the schemas and resource types served
+     * @param config     the configuration
+     * @param bindings   the bound resource types, in registration order
+     * @param meResolver the {@code /Me} resolver, or null
+     * @param observers  the registered observers
+     */
+    public ServiceContext(SchemaRegistry registry, ScimServiceConfig config, Collection<ResourceBinding<?>> bindings,
+                          MeResolver meResolver, Observers observers) {
+        this.observers = observers;
         this.registry = registry;
         this.config = config;
         Map<String, ResourceBinding<?>> byEndpoint = new LinkedHashMap<>();
@@ -109,6 +123,11 @@ public final class ServiceContext {
     /** The PATCH engine. */
     public PatchEngine patchEngine() {
         return patchEngine;
+    }
+
+    /** The registered observers. */
+    public Observers observers() {
+        return observers;
     }
 
     /** The filter parser (strict or lenient as configured). */

@@ -1,6 +1,5 @@
-package org.scim2j.servlet.internal;
+package org.scim2j.http.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.scim2j.core.error.ScimException;
 
 import java.io.IOException;
@@ -57,23 +56,23 @@ public final class HttpParts {
     /**
      * The body, read as a stream and never more than {@code limit + 1} bytes of it.
      *
+     * @param declared the {@code Content-Length}, or -1 when unknown
+     *
      * @throws ScimException 413 when the body is over the limit
      */
-    public static byte[] body(HttpServletRequest request, long limit) throws IOException {
-        long declared = request.getContentLengthLong();
+    public static byte[] body(InputStream in, long declared, long limit) throws IOException {
         if (declared > limit) {
             // A body up to a few times the limit is read and discarded so that the client, still sending, gets the
             // 413 instead of a reset connection; anything larger is refused unread.
             if (declared <= DRAIN_FACTOR * limit) {
                 try {
-                    request.getInputStream().skipNBytes(declared);
+                    in.skipNBytes(declared);
                 } catch (IOException shortOrGone) {
                     // the client sent less than it declared or went away: the 413 stands either way
                 }
             }
             throw ScimException.payloadTooLarge("the request body is larger than the limit of " + limit + " bytes");
         }
-        InputStream in = request.getInputStream();
         byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, limit + 1)];
         int size = 0;
         while (true) {
@@ -147,16 +146,16 @@ public final class HttpParts {
     }
 
     /**
-     * The SCIM base URL of a request: scheme, host, port, context path and servlet path, optionally from
+     * The SCIM base URL of a request: scheme, host, port and the path SCIM is mounted at, optionally from
      * {@code Forwarded} (RFC 7239) or {@code X-Forwarded-Proto/Host/Port/Prefix} when a trusted proxy sets them.
+     *
+     * @param headers reads a request header by name, {@code null} when absent
      */
-    public static String baseUrl(HttpServletRequest request, boolean trustForwarded) {
-        String scheme = request.getScheme();
-        String host = request.getServerName();
-        int port = request.getServerPort();
+    public static String baseUrl(String scheme, String host, int port, String mountPath,
+                                 java.util.function.UnaryOperator<String> headers, boolean trustForwarded) {
         String prefix = "";
         if (trustForwarded) {
-            String forwarded = request.getHeader("Forwarded");
+            String forwarded = headers.apply("Forwarded");
             if (forwarded != null) {
                 String first = forwarded.split(",")[0];
                 for (String part : first.split(";")) {
@@ -173,10 +172,10 @@ public final class HttpParts {
                     }
                 }
             } else {
-                String proto = first(request.getHeader("X-Forwarded-Proto"));
-                String fHost = first(request.getHeader("X-Forwarded-Host"));
-                String fPort = first(request.getHeader("X-Forwarded-Port"));
-                String fPrefix = first(request.getHeader("X-Forwarded-Prefix"));
+                String proto = first(headers.apply("X-Forwarded-Proto"));
+                String fHost = first(headers.apply("X-Forwarded-Host"));
+                String fPort = first(headers.apply("X-Forwarded-Port"));
+                String fPrefix = first(headers.apply("X-Forwarded-Prefix"));
                 if (proto != null && isToken(proto)) {
                     scheme = proto;
                     port = -1;
@@ -199,7 +198,7 @@ public final class HttpParts {
         if (!defaultPort && host.indexOf(':') < 0) {
             url.append(':').append(port);
         }
-        return url.append(prefix).append(request.getContextPath()).append(request.getServletPath()).toString();
+        return url.append(prefix).append(mountPath).toString();
     }
 
     private static String first(String header) {

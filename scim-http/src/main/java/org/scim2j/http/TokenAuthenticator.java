@@ -1,4 +1,4 @@
-package org.scim2j.servlet;
+package org.scim2j.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.scim2j.servlet;
+package org.scim2j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

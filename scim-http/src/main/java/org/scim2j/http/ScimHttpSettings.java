@@ -1,14 +1,14 @@
-package org.scim2j.servlet;
+package org.scim2j.http;
 
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * HTTP-level settings of a {@link ScimServlet}. Immutable; {@link #defaults()}, {@link #builder()} or
- * {@link ScimConfiguration#servletSettings()} make one:
+ * HTTP-level settings of a {@link ScimHttpHandler}, and so of every binding on it ({@code ScimServlet}, ...).
+ * Immutable; {@link #defaults()}, {@link #builder()} or {@link ScimConfiguration#httpSettings()} make one:
  *
  * <pre>{@code
- *   ScimServletSettings settings = ScimServletSettings.builder()
+ *   ScimHttpSettings settings = ScimHttpSettings.builder()
  *           .enabled(() -> hostSettings.scimEnabled())   // read on every request
  *           .baseUrl("https://sonar.example.com/api/scim/v2")
  *           .build();
@@ -17,19 +17,19 @@ import java.util.function.BooleanSupplier;
  * <p>A class with a builder, not a record: a setting added later is one more builder method, not a new
  * constructor parameter that breaks every caller.
  */
-public final class ScimServletSettings {
+public final class ScimHttpSettings {
 
     /** The default body limit: 1 MiB. */
     public static final long DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
-    private static final ScimServletSettings DEFAULTS = new Builder().build();
+    private static final ScimHttpSettings DEFAULTS = new Builder().build();
 
     private final BooleanSupplier enabled;
     private final long maxPayloadBytes;
     private final String baseUrl;
     private final boolean trustForwardedHeaders;
 
-    private ScimServletSettings(Builder b) {
+    private ScimHttpSettings(Builder b) {
         this.enabled = Objects.requireNonNull(b.enabled, "enabled");
         if (b.maxPayloadBytes < 1) {
             throw new IllegalArgumentException("maxPayloadBytes must be positive");
@@ -46,7 +46,7 @@ public final class ScimServletSettings {
     }
 
     /** Enabled, 1 MiB bodies, base URL derived from the request, proxy headers ignored. */
-    public static ScimServletSettings defaults() {
+    public static ScimHttpSettings defaults() {
         return DEFAULTS;
     }
 
@@ -91,29 +91,29 @@ public final class ScimServletSettings {
     }
 
     /** This with another enable switch. */
-    public ScimServletSettings withEnabled(BooleanSupplier value) {
+    public ScimHttpSettings withEnabled(BooleanSupplier value) {
         return toBuilder().enabled(value).build();
     }
 
     /** This with another body limit. */
-    public ScimServletSettings withMaxPayloadBytes(long value) {
+    public ScimHttpSettings withMaxPayloadBytes(long value) {
         return toBuilder().maxPayloadBytes(value).build();
     }
 
     /** This with a fixed base URL. */
-    public ScimServletSettings withBaseUrl(String value) {
+    public ScimHttpSettings withBaseUrl(String value) {
         return toBuilder().baseUrl(value).build();
     }
 
     /** This trusting (or not) proxy headers. */
-    public ScimServletSettings withTrustForwardedHeaders(boolean value) {
+    public ScimHttpSettings withTrustForwardedHeaders(boolean value) {
         return toBuilder().trustForwardedHeaders(value).build();
     }
 
     @Override
     public boolean equals(Object o) {
         // The switch compares by identity: two suppliers cannot be compared by what they would return.
-        return o instanceof ScimServletSettings s && enabled == s.enabled && maxPayloadBytes == s.maxPayloadBytes
+        return o instanceof ScimHttpSettings s && enabled == s.enabled && maxPayloadBytes == s.maxPayloadBytes
                 && Objects.equals(baseUrl, s.baseUrl) && trustForwardedHeaders == s.trustForwardedHeaders;
     }
 
@@ -124,11 +124,11 @@ public final class ScimServletSettings {
 
     @Override
     public String toString() {
-        return "ScimServletSettings[maxPayloadBytes=" + maxPayloadBytes + ", baseUrl=" + baseUrl
+        return "ScimHttpSettings[maxPayloadBytes=" + maxPayloadBytes + ", baseUrl=" + baseUrl
                 + ", trustForwardedHeaders=" + trustForwardedHeaders + "]";
     }
 
-    /** Builds {@link ScimServletSettings}; every setting starts at its {@link #defaults() default}. */
+    /** Builds {@link ScimHttpSettings}; every setting starts at its {@link #defaults() default}. */
     public static final class Builder {
 
         private BooleanSupplier enabled = () -> true;
@@ -139,7 +139,7 @@ public final class ScimServletSettings {
         private Builder() {
         }
 
-        private Builder(ScimServletSettings s) {
+        private Builder(ScimHttpSettings s) {
             enabled = s.enabled;
             maxPayloadBytes = s.maxPayloadBytes;
             baseUrl = s.baseUrl;
@@ -147,7 +147,7 @@ public final class ScimServletSettings {
         }
 
         /**
-         * See {@link ScimServletSettings#enabled()}. Default: always enabled. A host's switch that can change at
+         * See {@link ScimHttpSettings#enabled()}. Default: always enabled. A host's switch that can change at
          * run time goes here; it replaces the {@code scim.enabled} key of {@link ScimConfiguration}.
          */
         public Builder enabled(BooleanSupplier value) {
@@ -155,19 +155,19 @@ public final class ScimServletSettings {
             return this;
         }
 
-        /** See {@link ScimServletSettings#maxPayloadBytes()}. Default {@link #DEFAULT_MAX_PAYLOAD_BYTES}. */
+        /** See {@link ScimHttpSettings#maxPayloadBytes()}. Default {@link #DEFAULT_MAX_PAYLOAD_BYTES}. */
         public Builder maxPayloadBytes(long value) {
             maxPayloadBytes = value;
             return this;
         }
 
-        /** See {@link ScimServletSettings#baseUrl()}; a trailing {@code /} is dropped. Default: derived. */
+        /** See {@link ScimHttpSettings#baseUrl()}; a trailing {@code /} is dropped. Default: derived. */
         public Builder baseUrl(String value) {
             baseUrl = value;
             return this;
         }
 
-        /** See {@link ScimServletSettings#trustForwardedHeaders()}. Default false. */
+        /** See {@link ScimHttpSettings#trustForwardedHeaders()}. Default false. */
         public Builder trustForwardedHeaders(boolean value) {
             trustForwardedHeaders = value;
             return this;
@@ -179,8 +179,8 @@ public final class ScimServletSettings {
          * @throws IllegalArgumentException if {@code maxPayloadBytes} is not positive
          * @throws NullPointerException     if {@code enabled} is null
          */
-        public ScimServletSettings build() {
-            return new ScimServletSettings(this);
+        public ScimHttpSettings build() {
+            return new ScimHttpSettings(this);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.scim2j.servlet;
+package org.scim2j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ class ScimConfigurationTest {
                 "scim.patch.tolerance.EMPTY_OPERATIONS", "true", "scim.patch.noContent", "Group",
                 "scim.bulk.maxOperations", "10", "scim.maxPayloadBytes", "2048", "scim.baseUrl",
                 "https://sq.example.com/api/scim/v2/"));
-        ScimServletSettings settings = p.servletSettings();
+        ScimHttpSettings settings = p.httpSettings();
         assertThat(settings.enabled().getAsBoolean()).isFalse();
         assertThat(settings.maxPayloadBytes()).isEqualTo(2048);
         assertThat(settings.baseUrl()).isEqualTo("https://sq.example.com/api/scim/v2");
@@ -36,7 +36,7 @@ class ScimConfigurationTest {
     @Test
     void defaultsWhenNothingIsGiven() {
         ScimConfiguration p = ScimConfiguration.of(Map.of());
-        assertThat(p.servletSettings().enabled().getAsBoolean()).isTrue();
+        assertThat(p.httpSettings().enabled().getAsBoolean()).isTrue();
         ScimServiceConfig config = p.serviceConfig();
         ScimServiceConfig defaults = ScimServiceConfig.defaults();
         assertThat(config.maxResults()).isEqualTo(defaults.maxResults());
@@ -50,7 +50,7 @@ class ScimConfigurationTest {
     void malformedValuesFailFastNamingTheKey() {
         assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.maxResults", "lots")).serviceConfig())
                 .hasMessageContaining("scim.maxResults");
-        assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.enabled", "yes")).servletSettings())
+        assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.enabled", "yes")).httpSettings())
                 .hasMessageContaining("scim.enabled");
         assertThatThrownBy(() -> ScimConfiguration.of(Map.of("scim.patch.profile", "azure")).patchOptions())
                 .hasMessageContaining("scim.patch.profile");
@@ -86,9 +86,9 @@ class ScimConfigurationTest {
     void maxPayloadBytesIsTheBodyLimitOfTheServletAndOfTheServicesJsonReader() {
         ScimConfiguration p = ScimConfiguration.of(Map.of("scim.maxPayloadBytes", "8388608"));
 
-        assertThat(p.servletSettings().maxPayloadBytes()).isEqualTo(8_388_608);
+        assertThat(p.httpSettings().maxPayloadBytes()).isEqualTo(8_388_608);
         assertThat(p.serviceConfig().json().maxDocumentBytes()).isEqualTo(8_388_608);
         assertThat(ScimConfiguration.of(Map.of()).serviceConfig().json().maxDocumentBytes())
-                .isEqualTo(ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES);
+                .isEqualTo(ScimHttpSettings.DEFAULT_MAX_PAYLOAD_BYTES);
     }
 }

@@ -1,4 +1,4 @@
-package org.scim2j.servlet;
+package org.scim2j.http;
 
 import org.scim2j.core.patch.PatchOptions;
 import org.scim2j.core.patch.Tolerance;
@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
  * <caption>Keys</caption>
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code scim.enabled}</td><td>{@code true}</td><td>false: every SCIM URL answers 404. Read once, when
- *     {@link #servletSettings()} is called; a host switch that changes at run time is given to
- *     {@link ScimServletSettings.Builder#enabled} instead, and then this key is not used</td></tr>
+ *     {@link #httpSettings()} is called; a host switch that changes at run time is given to
+ *     {@link ScimHttpSettings.Builder#enabled} instead, and then this key is not used</td></tr>
  * <tr><td>{@code scim.baseUrl}</td><td>derived</td><td>absolute base URL for Location and meta.location</td></tr>
  * <tr><td>{@code scim.trustForwardedHeaders}</td><td>{@code false}</td><td>derive the base URL from
  *     Forwarded / X-Forwarded-* headers</td></tr>
  * <tr><td>{@code scim.maxPayloadBytes}</td><td>1048576</td><td>largest request body (413 beyond), for the
- *     servlet and the service's JSON reader alike; a group PUT holds about 48 bytes per member</td></tr>
+ *     HTTP entry point and the service's JSON reader alike; a group PUT holds about 48 bytes per member</td></tr>
  * <tr><td>{@code scim.defaultCount}</td><td>100</td><td>page size when a query gives none</td></tr>
  * <tr><td>{@code scim.maxResults}</td><td>1000</td><td>largest page (filter.maxResults)</td></tr>
  * <tr><td>{@code scim.filter.lenient}</td><td>{@code true}</td><td>accept unquoted filter values and Entra ID's
@@ -72,12 +72,12 @@ public final class ScimConfiguration {
         return new ScimConfiguration(map);
     }
 
-    /** The servlet settings these keys describe. */
-    public ScimServletSettings servletSettings() {
+    /** The HTTP settings these keys describe ({@link ScimHttpHandler}, {@code ScimServlet}). */
+    public ScimHttpSettings httpSettings() {
         boolean enabled = bool("scim.enabled", true);
-        return ScimServletSettings.builder()
+        return ScimHttpSettings.builder()
                 .enabled(() -> enabled)
-                .maxPayloadBytes(longValue("scim.maxPayloadBytes", ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES))
+                .maxPayloadBytes(longValue("scim.maxPayloadBytes", ScimHttpSettings.DEFAULT_MAX_PAYLOAD_BYTES))
                 .baseUrl(values.get("scim.baseUrl"))
                 .trustForwardedHeaders(bool("scim.trustForwardedHeaders", false))
                 .build();
@@ -102,9 +102,9 @@ public final class ScimConfiguration {
                 .patchOptions(patchOptions())
                 .bulkMaxOperations(intValue("scim.bulk.maxOperations", defaults.bulkMaxOperations()))
                 .bulkMaxPayloadBytes(intValue("scim.bulk.maxPayloadBytes", defaults.bulkMaxPayloadBytes()))
-                // the servlet's body limit (servletSettings) is the limit of the service's JSON reader too
+                // the servlet's body limit (httpSettings) is the limit of the service's JSON reader too
                 .json(defaults.json().toBuilder().maxDocumentBytes(longValue("scim.maxPayloadBytes",
-                        ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES)).build());
+                        ScimHttpSettings.DEFAULT_MAX_PAYLOAD_BYTES)).build());
         String noContent = values.get("scim.patch.noContent");
         if (noContent != null && !noContent.isBlank()) {
             config.noContentOnPatch(Arrays.stream(noContent.split(",")).map(String::trim)

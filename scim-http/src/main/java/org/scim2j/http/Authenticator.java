@@ -1,8 +1,8 @@
-package org.scim2j.servlet;
+package org.scim2j.http;
 
 /**
- * Decides who sends a request, from its headers. The servlet calls it before anything else runs (but after the
- * enable switch). Implementations must not log credentials.
+ * Decides who sends a request, from its headers. {@link ScimHttpHandler} calls it before anything else runs
+ * (but after the enable switch). Implementations must not log credentials.
  *
  * <pre>{@code
  *   Authenticator auth = TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(storedHexHash, "scim-admin"));

@@ -1,46 +1,34 @@
-package org.scim2j.servlet.internal;
+package org.scim2j.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.scim2j.core.error.ScimException;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 
 class HttpPartsTest {
 
-    /** A request seen by the container at http://10.0.0.5:8080/sq/api/scim/v2 with the given headers. */
-    private static HttpServletRequest request(Map<String, String> headers) {
-        return (HttpServletRequest) Proxy.newProxyInstance(HttpPartsTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getScheme" -> "http";
-                    case "getServerName" -> "10.0.0.5";
-                    case "getServerPort" -> 8080;
-                    case "getContextPath" -> "/sq";
-                    case "getServletPath" -> "/api/scim/v2";
-                    case "getHeader" -> headers.get((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    /** The base URL of a request seen by the server at http://10.0.0.5:8080/sq/api/scim/v2 with these headers. */
+    private static String baseUrl(Map<String, String> headers, boolean trusted) {
+        return HttpParts.baseUrl("http", "10.0.0.5", 8080, "/sq/api/scim/v2", headers::get, trusted);
     }
 
     @Test
     void baseUrlComesFromTheRequestUnlessProxyHeadersAreTrusted() {
         Map<String, String> proxied = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "sonar.example.com");
-        assertThat(HttpParts.baseUrl(request(proxied), false)).isEqualTo("http://10.0.0.5:8080/sq/api/scim/v2");
-        assertThat(HttpParts.baseUrl(request(proxied), true)).isEqualTo("https://sonar.example.com/sq/api/scim/v2");
-        assertThat(HttpParts.baseUrl(request(Map.of("Forwarded", "for=1.2.3.4;proto=https;host=sq.example.org")),
-                true)).isEqualTo("https://sq.example.org/sq/api/scim/v2");
+        assertThat(baseUrl(proxied, false)).isEqualTo("http://10.0.0.5:8080/sq/api/scim/v2");
+        assertThat(baseUrl(proxied, true)).isEqualTo("https://sonar.example.com/sq/api/scim/v2");
+        assertThat(baseUrl(Map.of("Forwarded", "for=1.2.3.4;proto=https;host=sq.example.org"), true)).isEqualTo("https://sq.example.org/sq/api/scim/v2");
     }
 
     @Test
     void hostileProxyHeadersAreIgnored() {
         Map<String, String> hostile = Map.of("X-Forwarded-Host", "evil.com/\r\nSet-Cookie: x", "X-Forwarded-Proto",
                 "javascript");
-        assertThat(HttpParts.baseUrl(request(hostile), true)).isEqualTo("http://10.0.0.5:8080/sq/api/scim/v2");
+        assertThat(baseUrl(hostile, true)).isEqualTo("http://10.0.0.5:8080/sq/api/scim/v2");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.scim2j.servlet;
+package org.scim2j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.function.BooleanSupplier;
 
-class ScimServletSettingsTest {
+class ScimHttpSettingsTest {
 
     @Test
     void anEmptyBuilderGivesTheDefaults() {
-        ScimServletSettings settings = ScimServletSettings.builder().build();
+        ScimHttpSettings settings = ScimHttpSettings.builder().build();
         assertThat(settings.enabled().getAsBoolean()).isTrue();
-        assertThat(settings.maxPayloadBytes()).isEqualTo(ScimServletSettings.DEFAULT_MAX_PAYLOAD_BYTES);
+        assertThat(settings.maxPayloadBytes()).isEqualTo(ScimHttpSettings.DEFAULT_MAX_PAYLOAD_BYTES);
         assertThat(settings.baseUrl()).isNull();
         assertThat(settings.trustForwardedHeaders()).isFalse();
     }
@@ -21,11 +21,11 @@ class ScimServletSettingsTest {
     @Test
     void toBuilderKeepsWhatItDoesNotChange() {
         BooleanSupplier off = () -> false;
-        ScimServletSettings settings = ScimServletSettings.builder().enabled(off).maxPayloadBytes(64)
+        ScimHttpSettings settings = ScimHttpSettings.builder().enabled(off).maxPayloadBytes(64)
                 .baseUrl("https://scim.example.com/api/scim/v2/").trustForwardedHeaders(true).build();
         assertThat(settings.baseUrl()).isEqualTo("https://scim.example.com/api/scim/v2");
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
-        ScimServletSettings larger = settings.withMaxPayloadBytes(128);
+        ScimHttpSettings larger = settings.withMaxPayloadBytes(128);
         assertThat(larger.enabled()).isSameAs(off);
         assertThat(larger.trustForwardedHeaders()).isTrue();
         assertThat(larger.maxPayloadBytes()).isEqualTo(128);
@@ -33,9 +33,9 @@ class ScimServletSettingsTest {
 
     @Test
     void buildChecksTheParts() {
-        assertThatThrownBy(() -> ScimServletSettings.builder().maxPayloadBytes(0).build())
+        assertThatThrownBy(() -> ScimHttpSettings.builder().maxPayloadBytes(0).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ScimServletSettings.builder().enabled(null).build())
+        assertThatThrownBy(() -> ScimHttpSettings.builder().enabled(null).build())
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("enabled");
     }
 }

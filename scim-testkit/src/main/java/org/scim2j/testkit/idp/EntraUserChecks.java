@@ -133,7 +133,7 @@ public abstract class EntraUserChecks extends EntraChecks {
         require(read.contentType().startsWith("application/scim+json"), "ENTRA-TUT content type", read,
                 "Content-Type application/scim+json (\"The header for all the responses should be of "
                         + "content-Type: application/scim+json\")", "fail the validator's checks",
-                "answer through scim2j's ScimServlet, which sets it");
+                "answer through scim2j's ScimHttpHandler (or ScimServlet, which binds it), which sets it");
         requireStatus(http.get("/Users/" + UUID.randomUUID()), 404, "ENTRA-TUT Get User", "for an unknown id",
                 "treat the answer as an error instead of \"not found\"", "answer 404 (RFC 7644 §3.12)");
     }

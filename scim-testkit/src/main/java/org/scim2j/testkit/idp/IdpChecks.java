@@ -73,8 +73,8 @@ public abstract class IdpChecks {
             ScimHttp.Answer refused = client(authorization).get("/Users?startIndex=1&count=2");
             requireStatus(refused, 401, tag, "Unauthorized for " + (authorization == null ? "no credentials"
                             : "a wrong token"), idpWould,
-                    "authenticate every request (scim2j's ScimServlet with a TokenAuthenticator answers 401 with "
-                            + "WWW-Authenticate, RFC 7644 §2)");
+                    "authenticate every request: scim2j's ScimHttpHandler (or ScimServlet, which binds it) with a "
+                            + "TokenAuthenticator answers 401 with WWW-Authenticate (RFC 7644 §2)");
         }
     }
 

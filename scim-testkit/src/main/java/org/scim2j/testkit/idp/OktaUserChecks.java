@@ -37,7 +37,7 @@ public abstract class OktaUserChecks extends OktaChecks {
                         + "ScimService hands both to the repository's search");
         require(page.contentType().startsWith("application/scim+json"), "OKTA-SCIM20 connector test", page,
                 "Content-Type application/scim+json", "still accept it, but the SPEC test's header checks fail",
-                "answer through scim2j's ScimServlet, which sets it");
+                "answer through scim2j's ScimHttpHandler (or ScimServlet, which binds it), which sets it");
     }
 
     @Test

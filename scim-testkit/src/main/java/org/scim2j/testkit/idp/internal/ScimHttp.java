@@ -22,7 +22,9 @@ import java.util.Objects;
 public final class ScimHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    // HTTP/1.1 as Okta and Entra ID send it; the JDK's default would offer an h2c upgrade no IdP sends.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
 
     private final String baseUrl;
     private final String authorization;

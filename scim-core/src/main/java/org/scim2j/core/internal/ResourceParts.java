@@ -3,6 +3,7 @@ package org.scim2j.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.resource.ExtensionSchema;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,5 +148,14 @@ public final class ResourceParts {
     /** Lower-cases with the root locale. */
     public static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The URN of an {@code @ExtensionSchema} class. */
+    public static String extensionUrn(Class<?> type) {
+        ExtensionSchema schema = type.getAnnotation(ExtensionSchema.class);
+        if (schema == null || schema.value().isBlank()) {
+            throw new IllegalArgumentException(type.getName() + " is not annotated with @ExtensionSchema(urn)");
+        }
+        return schema.value();
     }
 }

@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.constraints.NotBlank;
 import org.scim2j.core.internal.ResourceParts;
+import org.scim2j.core.json.ScimJson;
 import org.scim2j.core.schema.Schemas;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -332,6 +335,18 @@ public final class User {
         return value == null ? null : value.deepCopy();
     }
 
+    /**
+     * The schema extension a host's {@link ExtensionSchema}-annotated class models, read from the object under its
+     * URN, or {@code null} when the user has none.
+     *
+     * @throws IllegalArgumentException if {@code type} is not annotated with {@link ExtensionSchema}
+     * @throws org.scim2j.core.error.ScimException 400 {@code invalidValue} if the stored object does not fit the type
+     */
+    public <T> T extension(Class<T> type) {
+        JsonNode value = other.get(ResourceParts.extensionUrn(type));
+        return value == null || value.isNull() ? null : ScimJson.defaults().toTyped(value, type);
+    }
+
     private Object[] state() {
         return new Object[] {
                 storedSchemas, id, externalId, meta, userName, name, displayName, nickName, profileUrl, title,
@@ -580,6 +595,31 @@ public final class User {
         @JsonAnySetter
         public Builder otherAttribute(String attributeName, JsonNode value) {
             ResourceParts.putOther(other, MODELLED, attributeName, value);
+            return this;
+        }
+
+        /**
+         * Sets a schema extension from a host's {@link ExtensionSchema}-annotated class: its JSON object under the
+         * extension's URN, which is added to {@code schemas}. Null attributes are left out.
+         *
+         * @throws IllegalArgumentException if the value's class is not annotated with {@link ExtensionSchema}
+         */
+        public Builder extension(Object value) {
+            String urn = ResourceParts.extensionUrn(Objects.requireNonNull(value, "value").getClass());
+            ObjectNode tree = ScimJson.defaults().toTree(value);
+            List<String> nulls = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> field : tree.properties()) {
+                if (field.getValue().isNull()) {
+                    nulls.add(field.getKey());
+                }
+            }
+            tree.remove(nulls);
+            otherAttribute(urn, tree);
+            if (schemas.stream().noneMatch(urn::equalsIgnoreCase)) {
+                List<String> more = new ArrayList<>(schemas);
+                more.add(urn);
+                schemas = List.copyOf(more);
+            }
             return this;
         }
 

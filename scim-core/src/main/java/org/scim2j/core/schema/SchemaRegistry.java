@@ -255,6 +255,37 @@ public final class SchemaRegistry {
         }
 
         /**
+         * Adds a schema extension (RFC 7643 §3.3) to a resource type added before: the schema, and its URN in the
+         * type's {@code schemaExtensions}. Its attributes are then served in {@code /Schemas} and
+         * {@code /ResourceTypes}, and reached in filters, PATCH paths and {@code attributes} by their URN
+         * ({@code urn:...:User:costCenter}).
+         *
+         * <pre>{@code
+         *   SchemaRegistry registry = SchemaRegistry.builder().addStandard()
+         *       .addExtension("User", sonarSchema, false)
+         *       .build();
+         * }</pre>
+         *
+         * @param resourceTypeName the resource type, e.g. {@code User}
+         * @param schema           the extension schema
+         * @param required         whether every resource of the type must carry it
+         * @throws IllegalArgumentException if no resource type of that name was added
+         */
+        public Builder addExtension(String resourceTypeName, Schema schema, boolean required) {
+            ResourceType type = types.stream().filter(t -> t.name().equalsIgnoreCase(resourceTypeName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no resource type " + resourceTypeName
+                            + " to extend: add it first"));
+            addSchema(schema);
+            List<SchemaExtension> extensions = new ArrayList<>(type.extensions());
+            extensions.removeIf(e -> e.schema().equalsIgnoreCase(schema.id()));
+            extensions.add(new SchemaExtension(schema.id(), required));
+            // in place, so that /ResourceTypes keeps its order
+            types.set(types.indexOf(type), new ResourceType(type.id(), type.name(), type.description(),
+                    type.endpoint(), type.schema(), extensions));
+            return this;
+        }
+
+        /**
          * Builds the registry.
          *
          * @throws IllegalArgumentException if a resource type names an unregistered schema, or two share a name or

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -205,6 +206,47 @@ public final class SqlFilterTranslator {
         boolean descending = order == SortOrder.DESCENDING;
         String sql = key + (descending ? " DESC NULLS FIRST" : " ASC NULLS LAST");
         return new SqlOrder(tieBreaker == null || column == id ? sql : sql + ", " + tieBreaker);
+    }
+
+    /**
+     * The index that serves filters on {@code attributePath} as this translator writes them, for the host's
+     * migrations ({@link IndexAdvice}): a B-tree on the column ({@code LOWER(column)} when the attribute ignores
+     * case), on the document value, or a GIN index on the values array that {@link Builder#valuesIndex} declared.
+     * Empty when no index can serve its filters: a sub-attribute of a multi-valued attribute held in a sub-query
+     * (index the sub-query's table, e.g. {@code LOWER(e.email)}) or in the document without
+     * {@link Builder#valuesIndex}, or an attribute that is not translated. A complex attribute stands for its
+     * {@code value}.
+     *
+     * @throws IllegalArgumentException if the path is not an attribute of the resource type
+     */
+    public Optional<IndexAdvice> indexAdvice(String attributePath) {
+        ResolvedAttribute resolved = registry.resolveConfigured(type, attributePath);
+        String path = resolved.canonicalPath();
+        if (!resolved.hasSubAttribute() && resolved.target().isComplex()) {
+            path = path + ".value";
+        }
+        if (!resolved.attribute().multiValued()) {
+            return Optional.ofNullable(columns.get(lower(path))).map(c -> btree(c.path(), c));
+        }
+        MultiValuedMapping values = multiValued(resolved);
+        String sub = path.substring(path.lastIndexOf('.') + 1);
+        ColumnMapping column = values == null ? null : values.subAttributes().get(lower(sub));
+        if (column == null) {
+            return Optional.empty();
+        }
+        if (values.inline()) {
+            return Optional.of(btree(column.path(), column));
+        }
+        String array = values.valueArrays().get(lower(sub));
+        return array == null ? Optional.empty()
+                : Optional.of(new IndexAdvice(column.path(), array, IndexAdvice.Kind.GIN, Set.of("eq")));
+    }
+
+    private IndexAdvice btree(String path, ColumnMapping column) {
+        boolean text = column.isText();
+        String expression = column.ignoresCase() ? lowerFunction + "(" + column.sql() + ")" : column.sql();
+        return new IndexAdvice(path, expression, IndexAdvice.Kind.BTREE,
+                text ? Set.of("eq") : Set.of("eq", "gt", "ge", "lt", "le"));
     }
 
     private ColumnMapping sortColumn(ResolvedAttribute resolved) {

@@ -78,6 +78,7 @@ public final class JdbcGroupRepository implements GroupRepository {
     private final UnmappedAttributes mode;
     /** Every filter and sort in SQL that the database can run; the rest is the service's (in memory or 400). */
     private final SqlFilterTranslator filters;
+    private final SearchTimeout searchTimeout;
 
     /** @param database the migrated database */
     public JdbcGroupRepository(Database database) {
@@ -90,6 +91,17 @@ public final class JdbcGroupRepository implements GroupRepository {
      * @param mode     whether attributes without a column are kept in the document or dropped
      */
     public JdbcGroupRepository(Database database, Clock clock, UnmappedAttributes mode) {
+        this(database, clock, mode, SearchTimeout.DEFAULT);
+    }
+
+    /**
+     * @param database      the migrated database
+     * @param clock         the clock for {@code created_at} / {@code updated_at}
+     * @param mode          whether attributes without a column are kept in the document or dropped
+     * @param searchTimeout how long each statement of a search may run before it is cancelled (400 {@code tooMany})
+     */
+    public JdbcGroupRepository(Database database, Clock clock, UnmappedAttributes mode, SearchTimeout searchTimeout) {
+        this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -108,6 +120,11 @@ public final class JdbcGroupRepository implements GroupRepository {
             sql.document("sg.attributes", DOCUMENTS);
         }
         this.filters = sql.build();
+    }
+
+    /** The filter translator, for tests of the SQL it writes and the indexes that serve it. */
+    SqlFilterTranslator translator() {
+        return filters;
     }
 
     /**
@@ -326,9 +343,18 @@ public final class JdbcGroupRepository implements GroupRepository {
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + filters.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withMembers = wantsMembers(request);
+        try {
+            return search(request, where, order, withMembers);
+        } catch (Database.StoreException e) {
+            throw searchTimeout.translate(e);
+        }
+    }
+
+    private Page<Group> search(SearchRequest request, SqlCondition where, String order, boolean withMembers) {
         return database.inTransaction(c -> {
             int total;
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
+                searchTimeout.bound(s);
                 Rows.bind(s, where.parameters());
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -344,6 +370,7 @@ public final class JdbcGroupRepository implements GroupRepository {
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
                     + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                searchTimeout.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

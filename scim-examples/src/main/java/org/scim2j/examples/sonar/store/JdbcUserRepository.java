@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -113,6 +114,10 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String USER_OF_SCIM_ID = "(SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)";
 
     private static final int MAX_CONTINUATIONS = 256;
+    /** The values function of migration V6 ({@code JsonbIndexes#valuesFunction}). */
+    static final String VALUES_FUNCTION = "scim_values";
+    /** A reference to the {@code users} alias in translated SQL (values are bound, never in the text). */
+    private static final Pattern USERS_ALIAS = Pattern.compile("\\bu\\.");
 
     /**
      * What the {@code users} columns do not hold, kept in {@code scim_users.attributes}: {@code name} and
@@ -132,6 +137,7 @@ public final class JdbcUserRepository implements UserRepository {
     /** Every filter and sort in SQL that the database can run; the rest is the service's (in memory or 400). */
     private final SqlFilterTranslator filters;
     private final Adoption adoption;
+    private final SearchTimeout searchTimeout;
     /** Counts finished writes; a continuation is used only in the generation it was recorded in. */
     private final AtomicLong writes = new AtomicLong();
     private final Map<Continuation, Resume> continuations = new ConcurrentHashMap<>();
@@ -156,6 +162,19 @@ public final class JdbcUserRepository implements UserRepository {
      * @param adoption which host users a create may adopt
      */
     public JdbcUserRepository(Database database, Clock clock, UnmappedAttributes mode, Adoption adoption) {
+        this(database, clock, mode, adoption, SearchTimeout.DEFAULT);
+    }
+
+    /**
+     * @param database      the migrated database
+     * @param clock         the clock for {@code created_at} / {@code updated_at}
+     * @param mode          whether attributes without a column are kept in the document or dropped
+     * @param adoption      which host users a create may adopt
+     * @param searchTimeout how long each statement of a search may run before it is cancelled (400 {@code tooMany})
+     */
+    public JdbcUserRepository(Database database, Clock clock, UnmappedAttributes mode, Adoption adoption,
+                              SearchTimeout searchTimeout) {
+        this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -169,7 +188,7 @@ public final class JdbcUserRepository implements UserRepository {
      * document attributes are evaluated by the service in memory. Dropping, the one name and email columns are
      * exactly what is shown.
      */
-    private static SqlFilterTranslator filters(UnmappedAttributes mode, Database.Vendor vendor) {
+    static SqlFilterTranslator filters(UnmappedAttributes mode, Database.Vendor vendor) {
         SchemaRegistry registry = HostSchemas.of(mode);
         SqlFilterTranslator.Builder sql = SqlFilterTranslator.builder(registry,
                         registry.resourceType("User").orElseThrow())
@@ -185,7 +204,8 @@ public final class JdbcUserRepository implements UserRepository {
         if (mode == UnmappedAttributes.DROP) {
             sql.column("emails.value", "u.email").column("name.formatted", "u.name");
         } else if (vendor == Database.Vendor.POSTGRESQL) {
-            sql.document("s.attributes", DOCUMENTS);
+            // the GIN index of migration V6 serves every emails.value eq (Entra ID's work-email match)
+            sql.document("s.attributes", DOCUMENTS).valuesIndex("emails.value", VALUES_FUNCTION);
         }
         return sql.build();
     }
@@ -394,7 +414,7 @@ public final class JdbcUserRepository implements UserRepository {
         Continuation continuation = request.sortBy() == null
                 ? new Continuation(where.sql(), where.parameters(), request.startIndex(), generation) : null;
         Resume resume = continuation == null ? null : continuations.get(continuation);
-        return database.inTransaction(c -> {
+        return searching(c -> {
             int total = resume != null ? resume.total() : count(c, where);
             if (request.count() == 0 || request.startIndex() > total) {
                 return Page.of(List.of(), total);
@@ -421,6 +441,7 @@ public final class JdbcUserRepository implements UserRepository {
             }
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
+                searchTimeout.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -438,6 +459,15 @@ public final class JdbcUserRepository implements UserRepository {
                     .toList();
             return Page.of(users, Math.max(total, users.size()));
         });
+    }
+
+    /** A search's transaction; a statement the database cancelled on {@link #searchTimeout} is a SCIM error. */
+    private <T> T searching(Database.Work<T> work) {
+        try {
+            return database.inTransaction(work);
+        } catch (Database.StoreException e) {
+            throw searchTimeout.translate(e);
+        }
     }
 
     /**
@@ -465,7 +495,7 @@ public final class JdbcUserRepository implements UserRepository {
                     + "come ordered by id");
         }
         Cursor after = Cursor.decode(request.cursor());
-        return database.inTransaction(c -> {
+        return searching(c -> {
             int total = after == null ? count(c, where) : after.total();
             if (request.count() == 0) {
                 return Page.of(List.<User>of(), total);
@@ -480,6 +510,7 @@ public final class JdbcUserRepository implements UserRepository {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM
                     + " WHERE (" + where.sql() + ")" + (after == null ? "" : " AND s.scim_uuid > ?")
                     + ORDER + " FETCH FIRST ? ROWS ONLY")) {
+                searchTimeout.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     // One row more than the page says there is a next page.
@@ -538,14 +569,24 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     /**
-     * How many SCIM users match. Without a filter that is the number of links: every {@code scim_users} row has
-     * its {@code users} row (a foreign key), so the count needs no join and is an index-only scan of
-     * {@code scim_users} (on PostgreSQL with 1,000,000 users about a sixth of the join's time).
+     * How many SCIM users match. Every {@code scim_users} row has its {@code users} row (a foreign key), so a
+     * filter that names no {@code users} column needs no join: without a filter the count is an index-only scan
+     * of {@code scim_users} (on PostgreSQL with 1,000,000 users about a sixth of the join's time), and a filter on
+     * the document alone is counted on {@code scim_users} (50,000 matches of {@code title eq}: 369 ms instead of
+     * 1,751 ms with one {@code pk_users} probe per match; BENCHMARKS.md, issue 12).
      */
-    private static int count(Connection c, SqlCondition where) throws SQLException {
-        String sql = isNoFilter(where) ? "SELECT COUNT(*) FROM scim_users"
-                : "SELECT COUNT(*)" + FROM + " WHERE " + where.sql();
+    static String countSql(SqlCondition where) {
+        if (isNoFilter(where)) {
+            return "SELECT COUNT(*) FROM scim_users";
+        }
+        return USERS_ALIAS.matcher(where.sql()).find() ? "SELECT COUNT(*)" + FROM + " WHERE " + where.sql()
+                : "SELECT COUNT(*) FROM scim_users s WHERE " + where.sql();
+    }
+
+    private int count(Connection c, SqlCondition where) throws SQLException {
+        String sql = countSql(where);
         try (PreparedStatement s = c.prepareStatement(sql)) {
+            searchTimeout.bound(s);
             Rows.bind(s, where.parameters());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -350,10 +350,21 @@ public final class JdbcGroupRepository implements GroupRepository {
         }
     }
 
+    /** How many groups match {@code where}. */
+    static String countSql(SqlCondition where) {
+        return "SELECT COUNT(*)" + FROM + " WHERE " + where.sql();
+    }
+
+    /** A page: {@code where}'s parameters, then the offset and the count; {@code order} {@code null} by name. */
+    static String pageSql(SqlCondition where, String order) {
+        return "SELECT " + COLUMNS + FROM + " WHERE " + where.sql() + (order == null ? ORDER : order)
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    }
+
     private Page<Group> search(SearchRequest request, SqlCondition where, String order, boolean withMembers) {
         return database.inTransaction(c -> {
             int total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
+            try (PreparedStatement s = c.prepareStatement(countSql(where))) {
                 searchTimeout.bound(s);
                 Rows.bind(s, where.parameters());
                 try (ResultSet rs = s.executeQuery()) {
@@ -368,8 +379,7 @@ public final class JdbcGroupRepository implements GroupRepository {
             parameters.add(request.startIndex() - 1);
             parameters.add(request.count());
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
-                    + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            try (PreparedStatement s = c.prepareStatement(pageSql(where, order))) {
                 searchTimeout.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {

@@ -106,12 +106,36 @@ public final class SqlFilterTranslator {
                 }
             });
         }
+        b.loweredColumns.forEach((path, lowered) -> {
+            ColumnMapping column = columnMap.get(path);
+            if (column != null) {
+                columnMap.put(path, requireIgnoresCase(column).withLowered(lowered));
+                return;
+            }
+            String attribute = path.substring(0, path.lastIndexOf('.') == -1 ? path.length() : path.lastIndexOf('.'));
+            MultiValuedMapping values = multiValuedMap.get(attribute);
+            String sub = path.substring(attribute.length() + (attribute.length() < path.length() ? 1 : 0));
+            ColumnMapping inline = values == null || !values.inline() ? null : values.subAttributes().get(sub);
+            if (inline == null) {
+                throw new IllegalArgumentException("'" + path + "' has no column (Builder#column) to be lowered");
+            }
+            Map<String, ColumnMapping> subs = new LinkedHashMap<>(values.subAttributes());
+            subs.put(sub, requireIgnoresCase(inline).withLowered(lowered));
+            multiValuedMap.put(attribute, new MultiValuedMapping(values.attribute(), null, subs, values.valueArrays()));
+        });
         this.columns = Collections.unmodifiableMap(columnMap);
         this.multiValued = Collections.unmodifiableMap(multiValuedMap);
         this.sortKeys = Collections.unmodifiableMap(sortKeyMap);
         this.lowerFunction = b.lowerFunction;
         this.collation = b.collation;
         this.description = describe();
+    }
+
+    private static ColumnMapping requireIgnoresCase(ColumnMapping column) {
+        if (!column.ignoresCase()) {
+            throw new IllegalArgumentException("'" + column.path() + "' is caseExact: a lowered column does not apply");
+        }
+        return column;
     }
 
     /** A builder for a resource type whose attributes are resolved against {@code registry}. */
@@ -244,7 +268,7 @@ public final class SqlFilterTranslator {
 
     private IndexAdvice btree(String path, ColumnMapping column) {
         boolean text = column.isText();
-        String expression = column.ignoresCase() ? lowerFunction + "(" + column.sql() + ")" : column.sql();
+        String expression = column.ignoresCase() ? column.lowerSql(lowerFunction) : column.sql();
         return new IndexAdvice(path, expression, IndexAdvice.Kind.BTREE,
                 text ? Set.of("eq") : Set.of("eq", "gt", "ge", "lt", "le"));
     }
@@ -354,6 +378,7 @@ public final class SqlFilterTranslator {
         private String document;
         private ResourceDocument<?> documentLayout;
         private final Map<String, String> valuesIndexes = new LinkedHashMap<>();
+        private final Map<String, String> loweredColumns = new LinkedHashMap<>();
 
         private Builder(SchemaRegistry registry, ResourceType type) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -519,6 +544,30 @@ public final class SqlFilterTranslator {
                         + "complex attribute");
             }
             valuesIndexes.put(resolved.canonicalPath(), JsonbIndexes.requireName(function));
+            return this;
+        }
+
+        /**
+         * Declares that {@code loweredColumnSql} holds the lower-cased value of the column {@code attributePath} is
+         * mapped to with {@link #column} (a case-insensitive string), e.g. H2's generated column
+         * {@code login_lower VARCHAR(255) GENERATED ALWAYS AS (LOWER(login))}: a case-insensitive comparison then
+         * writes {@code u.login_lower = LOWER(?)}, which an index on that column serves, instead of
+         * {@code LOWER(u.login) = LOWER(?)}, which only an expression index serves, and databases without expression
+         * indexes (H2) answer by reading every row. The column must hold exactly the {@link #lowerFunction} of the
+         * value.
+         *
+         * @throws IllegalArgumentException at {@link #build()} if the attribute has no column or is {@code caseExact}
+         */
+        public Builder loweredColumn(String attributePath, String loweredColumnSql) {
+            ResolvedAttribute resolved = resolve(attributePath);
+            String path = resolved.canonicalPath();
+            if (!resolved.hasSubAttribute() && resolved.target().isComplex()) {
+                path = path + ".value";
+            }
+            if (loweredColumnSql == null || loweredColumnSql.isBlank()) {
+                throw new IllegalArgumentException("empty lowered column for '" + attributePath + "'");
+            }
+            loweredColumns.put(lower(path), loweredColumnSql.strip());
             return this;
         }
 

@@ -119,6 +119,10 @@ public final class JdbcGroupRepository implements GroupRepository {
         if (mode == UnmappedAttributes.KEEP && database.vendor() == Database.Vendor.POSTGRESQL) {
             sql.document("sg.attributes", DOCUMENTS);
         }
+        if (database.vendor() == Database.Vendor.H2) {
+            // H2 has no expression indexes: LOWER(name) is a generated column, indexed (migration V2)
+            sql.loweredColumn("displayName", "g.name_lower");
+        }
         this.filters = sql.build();
     }
 
@@ -362,10 +366,11 @@ public final class JdbcGroupRepository implements GroupRepository {
     }
 
     private Page<Group> search(SearchRequest request, SqlCondition where, String order, boolean withMembers) {
+        SearchTimeout.Budget budget = searchTimeout.start();
         return database.inTransaction(c -> {
             int total;
             try (PreparedStatement s = c.prepareStatement(countSql(where))) {
-                searchTimeout.bound(s);
+                budget.bound(s);
                 Rows.bind(s, where.parameters());
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -380,7 +385,7 @@ public final class JdbcGroupRepository implements GroupRepository {
             parameters.add(request.count());
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(pageSql(where, order))) {
-                searchTimeout.bound(s);
+                budget.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

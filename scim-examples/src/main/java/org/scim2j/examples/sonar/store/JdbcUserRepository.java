@@ -201,8 +201,16 @@ public final class JdbcUserRepository implements UserRepository {
                 .multiValued("groups", "SELECT 1 FROM groups_users gu JOIN scim_groups sg ON sg.group_uuid ="
                         + " gu.group_uuid JOIN groups g ON g.uuid = gu.group_uuid WHERE gu.user_uuid = u.uuid",
                         Map.of("value", "sg.scim_uuid", "display", "g.name", "type", "'direct'"));
+        boolean h2 = vendor == Database.Vendor.H2;
+        if (h2) {
+            // H2 has no expression indexes: its migrations keep LOWER(...) in generated columns, indexed (V2, V6)
+            sql.loweredColumn("userName", "u.login_lower");
+        }
         if (mode == UnmappedAttributes.DROP) {
             sql.column("emails.value", "u.email").column("name.formatted", "u.name");
+            if (h2) {
+                sql.loweredColumn("emails.value", "u.email_lower").loweredColumn("name.formatted", "u.name_lower");
+            }
         } else if (vendor == Database.Vendor.POSTGRESQL) {
             // the GIN index of migration V6 serves every emails.value eq (Entra ID's work-email match)
             sql.document("s.attributes", DOCUMENTS).valuesIndex("emails.value", VALUES_FUNCTION);
@@ -414,8 +422,9 @@ public final class JdbcUserRepository implements UserRepository {
         Continuation continuation = request.sortBy() == null
                 ? new Continuation(where.sql(), where.parameters(), request.startIndex(), generation) : null;
         Resume resume = continuation == null ? null : continuations.get(continuation);
+        SearchTimeout.Budget budget = searchTimeout.start();
         return searching(c -> {
-            int total = resume != null ? resume.total() : count(c, where);
+            int total = resume != null ? resume.total() : count(c, where, budget);
             if (request.count() == 0 || request.startIndex() > total) {
                 return Page.of(List.of(), total);
             }
@@ -440,7 +449,7 @@ public final class JdbcUserRepository implements UserRepository {
             }
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                searchTimeout.bound(s);
+                budget.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -494,8 +503,9 @@ public final class JdbcUserRepository implements UserRepository {
                     + "come ordered by id");
         }
         Cursor after = Cursor.decode(request.cursor());
+        SearchTimeout.Budget budget = searchTimeout.start();
         return searching(c -> {
-            int total = after == null ? count(c, where) : after.total();
+            int total = after == null ? count(c, where, budget) : after.total();
             if (request.count() == 0) {
                 return Page.of(List.<User>of(), total);
             }
@@ -509,7 +519,7 @@ public final class JdbcUserRepository implements UserRepository {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM
                     + " WHERE (" + where.sql() + ")" + (after == null ? "" : " AND s.scim_uuid > ?")
                     + ORDER + " FETCH FIRST ? ROWS ONLY")) {
-                searchTimeout.bound(s);
+                budget.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     // One row more than the page says there is a next page.
@@ -591,10 +601,10 @@ public final class JdbcUserRepository implements UserRepository {
                 : "SELECT COUNT(*) FROM scim_users s WHERE " + where.sql();
     }
 
-    private int count(Connection c, SqlCondition where) throws SQLException {
+    private static int count(Connection c, SqlCondition where, SearchTimeout.Budget budget) throws SQLException {
         String sql = countSql(where);
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            searchTimeout.bound(s);
+            budget.bound(s);
             Rows.bind(s, where.parameters());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

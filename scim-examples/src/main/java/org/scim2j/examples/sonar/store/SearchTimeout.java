@@ -39,10 +39,33 @@ public record SearchTimeout(Duration limit) {
         }
     }
 
-    /** Bounds the statement (no-op for {@link #NONE}). */
-    void bound(PreparedStatement statement) throws SQLException {
-        if (!limit.isZero()) {
-            statement.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, limit.getSeconds()));
+    /** The bound of one search's statements, from now. */
+    Budget start() {
+        return new Budget(limit.isZero() ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos());
+    }
+
+    /**
+     * One search's statements share the limit: each may run for what is left of it (at least a second, JDBC's unit),
+     * so a request ends within about the limit however many statements it runs.
+     */
+    final class Budget {
+        private final long deadline;
+
+        private Budget(long deadline) {
+            this.deadline = deadline;
+        }
+
+        /** Bounds the statement by what is left (no bound with {@link #NONE}). */
+        void bound(PreparedStatement statement) throws SQLException {
+            if (limit.isZero()) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw exceeded();
+            }
+            statement.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, (left + 999_999_999L)
+                    / 1_000_000_000L)));
         }
     }
 
@@ -53,10 +76,14 @@ public record SearchTimeout(Duration limit) {
     RuntimeException translate(Database.StoreException failure) {
         Throwable cause = failure.getCause();
         if (!limit.isZero() && cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
-            return ScimException.tooMany("the filter took longer than this server's search limit of "
-                    + limit.getSeconds() + " s: it reads too many resources; an eq filter on an identifier or a name "
-                    + "is served by an index");
+            return exceeded();
         }
         return failure;
+    }
+
+    private ScimException exceeded() {
+        return ScimException.tooMany("the filter took longer than this server's search limit of "
+                + limit.getSeconds() + " s: it reads too many resources; an eq filter on an identifier or a name "
+                + "is served by an index");
     }
 }

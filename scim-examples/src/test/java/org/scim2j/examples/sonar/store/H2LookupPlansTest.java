@@ -71,7 +71,7 @@ class H2LookupPlansTest {
         SqlFilterTranslator users = JdbcUserRepository.filters(mode, Database.Vendor.H2);
         SqlCondition where = users.translate(FilterParser.lenient().parse(filter));
         assertReadsIndex(JdbcUserRepository.countSql(where), where.parameters(), index);
-        assertReadsIndex(JdbcUserRepository.pageSql(where, null), page(where), index);
+        assertReadsIndex(JdbcUserRepository.pageSql(where, null, false), page(where), index);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -447,8 +447,8 @@ public final class JdbcUserRepository implements UserRepository {
             } else {
                 parameters.add(request.startIndex() - 1);
                 parameters.add(request.count());
-                sql = pageSql(where, order, database.vendor() == Database.Vendor.POSTGRESQL
-                        && total <= FILTER_FIRST_MAX);
+                sql = pageSql(where, request.sortBy() == null ? null : order,
+                        database.vendor() == Database.Vendor.POSTGRESQL && total <= FILTER_FIRST_MAX);
             }
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -581,35 +581,38 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     /**
+     * A filtered or sorted index page: {@code where}'s parameters, then the offset and the count. In the default
+     * order ({@code order} {@code null}) by SCIM id.
+     *
+     * <p>{@code filterFirst} (PostgreSQL, default order, when the count found at most {@link #FILTER_FIRST_MAX}
+     * matches): the ids of the matches are selected first, in a materialised CTE, the page is cut from them, and
+     * only the page's users are joined. Otherwise PostgreSQL may serve {@code ORDER BY s.scim_uuid ... FETCH NEXT 1}
+     * by walking the primary key in order and testing every user's document until enough match, because it expects
+     * matches to be near: for a name pair that 410 of 1,000,000 users share, about 2,500 documents read from TOAST
+     * per lookup (40-70 ms at p50), where the index finds the 410 in a few ms. With few matches the walk cannot be
+     * cheaper than reading them; with many, it is. The page is cut before the join with {@code users} because the
+     * planner's estimate of the matches can be far off (5,740 for one e-mail value: it then merge-joined the whole
+     * primary key, 2 s).
+     */
+    static String pageSql(SqlCondition where, String order, boolean filterFirst) {
+        String orderBy = order == null ? ORDER : order;
+        if (!filterFirst || order != null) {
+            return "SELECT " + COLUMNS + FROM + " WHERE " + where.sql() + orderBy
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        }
+        String matches = USERS_ALIAS.matcher(where.sql()).find() ? FROM : " FROM scim_users s";
+        return "WITH m AS MATERIALIZED (SELECT s.scim_uuid" + matches + " WHERE " + where.sql() + ") SELECT "
+                + COLUMNS + " FROM (SELECT scim_uuid FROM m ORDER BY scim_uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) k"
+                + " JOIN scim_users s ON s.scim_uuid = k.scim_uuid JOIN users u ON u.uuid = s.user_uuid" + ORDER;
+    }
+
+    /**
      * How many SCIM users match. Every {@code scim_users} row has its {@code users} row (a foreign key), so a
      * filter that names no {@code users} column needs no join: without a filter the count is an index-only scan
      * of {@code scim_users} (on PostgreSQL with 1,000,000 users about a sixth of the join's time), and a filter on
      * the document alone is counted on {@code scim_users} (50,000 matches of {@code title eq}: 369 ms instead of
      * 1,751 ms with one {@code pk_users} probe per match; BENCHMARKS.md, issue 12).
      */
-    /**
-     * A filtered or sorted index page: {@code where}'s parameters, then the offset and the count. In the default
-     * order ({@code order} {@code null}) by SCIM id.
-     *
-     * <p>{@code filterFirst} (PostgreSQL, when the count found at most {@link #FILTER_FIRST_MAX} matches): the
-     * matches are selected first, in a materialised CTE, and the page is cut from them. Otherwise PostgreSQL may
-     * serve {@code ORDER BY s.scim_uuid ... FETCH NEXT 1} by walking the primary key in order and testing every
-     * user's document until enough match, because it expects matches to be near (a name pair that 410 of
-     * 1,000,000 users share: about 2,500 documents read from TOAST per lookup, 40-70 ms, where the index finds the
-     * 410 in a few ms). With few matches the walk can never be cheaper than reading them; with many, it is.
-     */
-    static String pageSql(SqlCondition where, String order, boolean filterFirst) {
-        String orderBy = order == null ? ORDER : order;
-        if (!filterFirst) {
-            return "SELECT " + COLUMNS + FROM + " WHERE " + where.sql() + orderBy
-                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-        }
-        String matches = USERS_ALIAS.matcher(where.sql()).find() ? FROM : " FROM scim_users s";
-        return "WITH m AS MATERIALIZED (SELECT s.scim_uuid" + matches + " WHERE " + where.sql() + ") SELECT "
-                + COLUMNS + " FROM m JOIN scim_users s ON s.scim_uuid = m.scim_uuid JOIN users u ON u.uuid ="
-                + " s.user_uuid" + orderBy + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    }
-
     static String countSql(SqlCondition where) {
         if (isNoFilter(where)) {
             return "SELECT COUNT(*) FROM scim_users";

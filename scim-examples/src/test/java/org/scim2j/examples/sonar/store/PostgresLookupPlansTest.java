@@ -94,7 +94,7 @@ class PostgresLookupPlansTest {
             emails.value eq "User12345@Example.com"                        | idx_scim_users_emails_value
             emails[type eq "work" and value eq "user12345@example.com"]    | idx_scim_users_emails_value
             emails[type eq "work"].value eq "user12345@example.com"        | idx_scim_users_emails_value
-            name.familyName eq "Family7" and name.givenName eq "Given3"    | idx_scim_users_family_name
+            name.familyName eq "Family7" and name.givenName eq "Given3"    | idx_scim_users_family_given_name
             displayName eq "Given3 Family7"                                | idx_scim_users_display_name
             name.formatted eq "Given3 Family7"                             | idx_scim_users_formatted_name
             urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq "1012345" | idx_scim_users_employee_number

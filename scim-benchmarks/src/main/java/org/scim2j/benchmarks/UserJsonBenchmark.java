@@ -159,4 +159,31 @@ public class UserJsonBenchmark {
     public byte[] goldfishWrite() {
         return goldfishUser.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    // ---- read then write: one User in, the same User out (issue 15's "read+write" row) --------------------------
+
+    /** scim2j, typed: {@link #scim2jReadTyped()} then {@link #scim2jWriteTyped()} of what was read. */
+    @Benchmark
+    public byte[] scim2jRoundTripTyped() {
+        return json.writeResource(json.toTyped(json.readObject(bytes), User.class));
+    }
+
+    /** scim2j, the service path: {@link #scim2jReadTree()} then {@link #scim2jWriteTree()} of what was read. */
+    @Benchmark
+    public byte[] scim2jRoundTripTree() {
+        return json.write(normalizer.normalize(Schemas.USER_RESOURCE_TYPE, json.readObject(bytes)).resource());
+    }
+
+    /** UnboundID: {@link #unboundidRead()} then {@link #unboundidWrite()} of what was read. */
+    @Benchmark
+    public byte[] unboundidRoundTrip() {
+        return unboundidWriter.writeValueAsBytes(unboundidReader.<UserResource>readValue(bytes));
+    }
+
+    /** Goldfish: {@link #goldfishRead()} then {@link #goldfishWrite()} of what was read. */
+    @Benchmark
+    public byte[] goldfishRoundTrip() {
+        return JsonHelper.readJsonDocument(new String(bytes, StandardCharsets.UTF_8),
+                de.captaingoldfish.scim.sdk.common.resources.User.class).toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -1,6 +1,5 @@
 package org.scim2j.filter;
 
-import org.scim2j.filter.internal.JsonText;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -140,7 +140,11 @@ class InvalidFilterTest {
                 arguments("x eq \"\ud83d\ude00\" and y eq \"a\\q\"", 21, "invalid escape"),
                 arguments("x eq \"\ud83d\ude00\" and y eq \"a", 19, "unterminated string"),
                 arguments("\ud83d\ude00 pr", 0, "unexpected '\ud83d\ude00'"),
-                arguments("x eq \"\ud83d\ude00\" and \ud83d\ude00 pr", 14, "unexpected '\ud83d\ude00'"));
+                arguments("x eq \"\ud83d\ude00\" and \ud83d\ude00 pr", 14, "unexpected '\ud83d\ude00'"),
+                // RFC 8259 §8.2: half of a surrogate pair, escaped or raw, is no Unicode text; the whole literal
+                arguments("x eq \"a\\ud800\"", 5, "not valid Unicode"),
+                arguments("x eq \"\\udfffa\" or y pr", 5, "half of a surrogate pair (U+DFFF)"),
+                arguments("x eq \"a\ud800\"", 5, "not valid Unicode"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

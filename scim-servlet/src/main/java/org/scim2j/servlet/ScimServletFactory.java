@@ -1,5 +1,7 @@
 package org.scim2j.servlet;
 
+import org.scim2j.http.Authenticator;
+import org.scim2j.http.ScimHttpSettings;
 import org.scim2j.spi.service.ScimService;
 
 import java.util.Map;
@@ -19,7 +21,7 @@ public interface ScimServletFactory {
      * @param authenticator who may call it
      * @param settings      HTTP-level settings
      */
-    record Parts(ScimService service, Authenticator authenticator, ScimServletSettings settings) {
+    record Parts(ScimService service, Authenticator authenticator, ScimHttpSettings settings) {
         /** Requires every part. */
         public Parts {
             Objects.requireNonNull(service, "service");
@@ -28,6 +30,6 @@ public interface ScimServletFactory {
         }
     }
 
-    /** Builds the parts; {@link ScimConfiguration#of(Map)} reads the documented keys from the parameters. */
+    /** Builds the parts; {@link org.scim2j.http.ScimConfiguration#of(Map)} reads the documented keys from the parameters. */
     Parts create(Map<String, String> initParameters);
 }

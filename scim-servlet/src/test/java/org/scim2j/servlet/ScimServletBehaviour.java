@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.scim2j.http.ScimHttpSettings;
+import org.scim2j.http.TokenAuthenticator;
+import org.scim2j.http.TokenVerifier;
 import org.scim2j.spi.memory.InMemoryGroupRepository;
 import org.scim2j.spi.memory.InMemoryUserRepository;
 import org.scim2j.spi.service.ScimService;
@@ -92,7 +95,7 @@ abstract class ScimServletBehaviour {
                 .groups(new InMemoryGroupRepository()).build();
         ScimServlet servlet = new ScimServlet(service,
                 TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(TokenVerifier.hash(TOKEN), "admin")),
-                ScimServletSettings.defaults().withEnabled(enabled::get).withMaxPayloadBytes(64 * 1024));
+                ScimHttpSettings.defaults().withEnabled(enabled::get).withMaxPayloadBytes(64 * 1024));
         container = start(servlet);
         base = container.baseUrl();
     }

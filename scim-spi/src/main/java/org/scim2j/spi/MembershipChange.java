@@ -12,6 +12,10 @@ import java.util.Set;
  * members in {@code removed}, add the members in {@code added} that are not members yet.
  *
  * @param removeAll whether the list is emptied first
+ * <p>Ids are as the client sent them; a store compares them as the schema's {@code members.value} says (RFC 7643
+ * §8.7.1 declares it not {@code caseExact}: {@link org.scim2j.core.schema.AttributeDefinition#valueKey}), as the
+ * service does for PUT and PATCH.
+ *
  * @param removed   member ids to remove
  * @param added     members to add
  */

@@ -93,8 +93,11 @@ public interface ResourceRepository<T> {
      *
      * <p>{@code change} gets the stored resource and returns the resource to store, or its argument itself to store
      * nothing (the version then stays). It checks the client's {@code If-Match} against what it gets and may throw a
-     * {@link ScimException} (412, 400, ...): nothing is written then and the exception propagates. It runs while the
-     * lock is held: it must not call this repository.
+     * {@link ScimException} (412, 400, ...): nothing is written then and the exception propagates. It has no side
+     * effects and must not call this repository, so a store may apply it more than once: the example host applies
+     * it to the resource it read without a lock, takes the lock only when the change writes something (an unchanged
+     * PUT, which Okta sends on every sync, then stays a read-only transaction), and applies it again under the
+     * lock if another writer committed in between.
      *
      * @return the stored resource after the change (the one read when nothing was written)
      * @throws ScimException       404 if there is no such resource

@@ -65,6 +65,8 @@ import java.util.stream.Stream;
  * {@link GroupRepository#getWithoutMembers}; the supported filters; sorting by {@code displayName}; and, when
  * {@link GroupRepository#supportsMembershipChanges()}, the native {@link GroupRepository#update} with a
  * {@link MembershipChange}.
+ *
+ * <p>Why it is long (over 400 lines): one test per clause of the contract, each small and named for it.
  */
 public abstract class GroupRepositoryContract extends ResourceRepositoryContract<Group, GroupRepository> {
 

@@ -43,6 +43,8 @@ import java.util.concurrent.Callable;
  *
  * @param <T> the resource model
  * @param <R> the repository type
+ *
+ * <p>Why it is long (over 400 lines): one test per clause shared by every repository, each small and named for it.
  */
 public abstract class ResourceRepositoryContract<T, R extends ResourceRepository<T>> {
 

@@ -73,6 +73,9 @@ import java.util.stream.Stream;
  * {@code userName} is unique ignoring case on create and replace, also when several threads create the same
  * {@code userName} at once; every filter the repository's {@code capabilities().filtering()} claims to support
  * (the others are skipped); and sorting by {@code userName} when {@code capabilities().sorting()}.
+ *
+ * <p>Why it is long (over 500 lines): one test per clause of the contract, each small and named for it; a host
+ * reads the clauses in one place, which splitting would lose.
  */
 public abstract class UserRepositoryContract extends ResourceRepositoryContract<User, UserRepository> {
 

@@ -51,6 +51,9 @@
  * Surefire (or Failsafe) 2.22 or later, which runs the JUnit Platform; Maven 3.8's default Surefire, 2.12.4, does
  * not, so declare the plugin's version.
  *
+ * <p>The sub-package {@link org.scim2j.testkit.idp} holds the Okta and Entra ID contract suites, which check a
+ * host's whole SCIM endpoint over HTTP rather than one repository.
+ *
  * <p>The tests need no clock and never sleep; the concurrency tests release their threads together with a start
  * gate.
  */

@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * {@code --seconds} time bound per scenario [30], {@code --paging-seconds} time bound of the index paging walk
  * (and as much again for its samples) [120], {@code --cursor-seconds} time bound of the cursor walk [as
  * {@code --paging-seconds}],
- * {@code --scenarios} [lookup,paging-index,paging-cursor,create,put,patch,group-add,group-add-200],
+ * {@code --scenarios} [lookup,paging-index,paging-cursor,create,put,patch,group-add,group-add-200] (also
+ * {@code put-change} and {@code patch-change}: a PUT or PATCH that writes a new {@code externalId} every time,
+ * where {@code put} and {@code patch} write a user once and then repeat what it holds),
  * {@code --server-jvm} extra server JVM options, space-separated (e.g. {@code -XX:StartFlightRecording=...}),
  * {@code --jdbc-admin} [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --db} [scim_load], {@code --db-user}
  * [postgres], {@code --db-password} [empty], {@code --keep-db} (do not drop the database at the end),
@@ -56,6 +58,8 @@ import java.util.regex.Pattern;
  * {@code --mix} [{@value IdpScenarios#DEFAULT_MIX}]) and {@code explain} (the plans of each lookup's statements,
  * through {@code auto_explain} and the PostgreSQL log {@code --pg-log}
  * [/var/log/postgresql/postgresql-15-main.log]; see {@link PlanCapture}).
+ *
+ * <p>Why it is long (over 400 lines): the command line of every load scenario; a benchmark driver, not library code.
  */
 public final class LoadMain {
 
@@ -181,6 +185,25 @@ public final class LoadMain {
                         return new LoadRunner.Call(runner.json("PUT", "/Users/" + StoreLoader.scimId(u),
                                 userJson(u, StoreLoader.login(u))), 200);
                     }));
+                }
+                if (scenarios.contains("put-change")) {
+                    // every PUT writes: its externalId differs from what the user holds (issue 19's uncontended cost)
+                    row(runner.run("replace `PUT /Users/{id}`, a new externalId each", threads, warmup, requests,
+                            bound, i -> {
+                                int u = spread(i);
+                                String body = userJson(u, StoreLoader.login(u)).replace("\"externalId\":\"ext-",
+                                        "\"externalId\":\"" + runTag + "-" + i + "-ext-");
+                                return new LoadRunner.Call(runner.json("PUT", "/Users/" + StoreLoader.scimId(u), body),
+                                        200);
+                            }));
+                }
+                if (scenarios.contains("patch-change")) {
+                    // every PATCH writes: a new externalId each
+                    row(runner.run("`PATCH replace externalId`, a new value each", threads, warmup, requests, bound,
+                            i -> new LoadRunner.Call(runner.json("PATCH", "/Users/" + StoreLoader.scimId(spread(i + 1)),
+                                    "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
+                                            + "\"path\":\"externalId\",\"value\":\"" + runTag + "-p" + i + "\"}]}"),
+                                    200)));
                 }
                 if (scenarios.contains("patch")) {
                     row(runner.run("deactivate `PATCH active=false`", threads, warmup, requests, bound, i ->

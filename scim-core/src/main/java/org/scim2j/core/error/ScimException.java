@@ -158,6 +158,26 @@ public class ScimException extends RuntimeException {
         return new ScimException(501, null, detail);
     }
 
+    /** 401 for a request without valid credentials (RFC 7644 §3.12, RFC 9110 §15.5.2). */
+    public static ScimException unauthorized(String detail) {
+        return new ScimException(401, null, detail);
+    }
+
+    /** 403 for credentials that may not do what was asked (RFC 7644 §3.12). */
+    public static ScimException forbidden(String detail) {
+        return new ScimException(403, null, detail);
+    }
+
+    /** 406 for an {@code Accept} header that excludes the SCIM media types (RFC 7644 §3.8). */
+    public static ScimException notAcceptable(String detail) {
+        return new ScimException(406, null, detail);
+    }
+
+    /** 415 for a request body that is not JSON (RFC 7644 §3.8). */
+    public static ScimException unsupportedMediaType(String detail) {
+        return new ScimException(415, null, detail);
+    }
+
     /** 500 with a generic detail; the cause is for the log only. */
     public static ScimException internal(Throwable cause) {
         return new ScimException(500, null, "the service provider failed to process the request", cause);

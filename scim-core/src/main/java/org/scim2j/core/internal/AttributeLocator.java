@@ -1,6 +1,7 @@
 package org.scim2j.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.scim2j.core.json.JsonFields;
 import org.scim2j.core.schema.ResolvedAttribute;
 
 /**

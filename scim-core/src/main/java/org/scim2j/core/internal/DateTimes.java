@@ -5,11 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Allocation-free reading of the dateTime values of RFC 7643 §2.3.5 ({@code xsd:dateTime} with a date and a time),
- * e.g. {@code 2011-05-13T04:42:34Z}, {@code 2011-05-13T06:42:34.5+02:00}. Accepted form:
+ * The one reader of the dateTime values of RFC 7643 §2.3.5 behind {@link org.scim2j.core.schema.ScimDateTime},
+ * allocation-free for the comparisons of filters and sorting. Accepted form, surrounding whitespace ignored:
  * {@code YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]}; {@code T} and {@code Z} may be lower case (RFC 3339 §5.6); a
- * value without an offset is read as UTC; fraction digits beyond nanoseconds are ignored. Hour 24 and leap seconds
- * are rejected, as are impossible days such as February 30.
+ * value without an offset is read as UTC; fraction digits beyond nanoseconds are ignored. Hour 24, leap seconds,
+ * impossible days such as February 30 and offsets beyond ±18:00 are rejected.
  */
 public final class DateTimes {
 
@@ -23,6 +23,25 @@ public final class DateTimes {
     public static Instant parse(String text) {
         long seconds = epochSecond(text);
         return seconds == INVALID ? null : Instant.ofEpochSecond(seconds, nanoOfSecond(text));
+    }
+
+    /** The date-time with the offset the text gives (UTC when none), or {@code null} when it is not a dateTime. */
+    public static OffsetDateTime offsetDateTime(String text) {
+        long seconds = epochSecond(text);
+        if (seconds == INVALID) {
+            return null;
+        }
+        String t = text.strip();
+        int n = t.length();
+        char last = t.charAt(n - 1);
+        int offsetSeconds = 0;
+        if (n >= 25 && t.charAt(n - 3) == ':' && (t.charAt(n - 6) == '+' || t.charAt(n - 6) == '-')) {
+            offsetSeconds = (digits(t, n - 5, 2) * 3600 + digits(t, n - 2, 2) * 60) * (t.charAt(n - 6) == '-' ? -1 : 1);
+        } else if (last != 'Z' && last != 'z' && !isDigit(last)) {
+            return null;
+        }
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanoOfSecond(t)),
+                ZoneOffset.ofTotalSeconds(offsetSeconds));
     }
 
     /**
@@ -41,8 +60,12 @@ public final class DateTimes {
     }
 
     /** The seconds since the epoch, offset applied, or {@link #INVALID}. */
-    public static long epochSecond(String t) {
-        if (t == null || t.length() < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(13) != ':'
+    public static long epochSecond(String text) {
+        if (text == null) {
+            return INVALID;
+        }
+        String t = text.strip();
+        if (t.length() < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(13) != ':'
                 || t.charAt(16) != ':' || (t.charAt(10) != 'T' && t.charAt(10) != 't')) {
             return INVALID;
         }
@@ -75,7 +98,7 @@ public final class DateTimes {
             } else if ((c == '+' || c == '-') && i + 6 == n && t.charAt(i + 3) == ':') {
                 int oh = digits(t, i + 1, 2);
                 int om = digits(t, i + 4, 2);
-                if (oh < 0 || oh > 23 || om < 0 || om > 59) {
+                if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) { // java.time's ZoneOffset bounds
                     return INVALID;
                 }
                 offsetSeconds = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
@@ -86,41 +109,9 @@ public final class DateTimes {
         return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
     }
 
-    /**
-     * The date-time of text in the form nearly every SCIM client writes, {@code YYYY-MM-DDThh:mm:ss[.f{1,9}]}
-     * followed by {@code Z} or {@code ±hh:mm} (offset below 18 hours; {@code T} and {@code Z} in either case), with
-     * its offset; {@code null} for any other text. It agrees with {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME}
-     * wherever it returns a value, so callers can fall back to the formatter on {@code null}.
-     */
-    public static OffsetDateTime offsetDateTime(String t) {
-        int n = t.length();
-        if (n < 20 || epochSecond(t) == INVALID) {
-            return null;
-        }
-        int i = 19;
-        if (t.charAt(i) == '.') {
-            do {
-                i++;
-            } while (i < n && isDigit(t.charAt(i)));
-            if (i - 20 > 9) {
-                return null;
-            }
-        }
-        ZoneOffset offset;
-        if (i == n - 1) {
-            offset = ZoneOffset.UTC; // epochSecond accepted it, so it is 'Z' or 'z'
-        } else if (i == n - 6 && digits(t, i + 1, 2) < 18) {
-            int seconds = digits(t, i + 1, 2) * 3600 + digits(t, i + 4, 2) * 60;
-            offset = ZoneOffset.ofTotalSeconds(t.charAt(i) == '-' ? -seconds : seconds);
-        } else {
-            return null; // no offset, or one the formatter must judge
-        }
-        return OffsetDateTime.of(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2), digits(t, 11, 2),
-                digits(t, 14, 2), digits(t, 17, 2), nanoOfSecond(t), offset);
-    }
-
     /** The fraction of the second in nanoseconds; call only on text {@link #epochSecond(String)} accepts. */
-    public static int nanoOfSecond(String t) {
+    public static int nanoOfSecond(String text) {
+        String t = text.strip();
         if (t.length() <= 19 || t.charAt(19) != '.') {
             return 0;
         }

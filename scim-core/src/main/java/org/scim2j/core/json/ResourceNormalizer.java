@@ -338,7 +338,8 @@ public final class ResourceNormalizer {
 
         /**
          * Whether {@code "true"}/{@code "false"} strings (any case) become booleans where the schema says boolean
-         * (default on). Keep it equal to {@link ScimJson#lenientBooleans()}.
+         * (default on). A service sets it from its one switch, the PATCH options' {@code BOOLEAN_STRINGS} tolerance,
+         * so that bodies and PATCH values follow the same rule.
          */
         public Builder lenientBooleans(boolean value) {
             this.lenientBooleans = value;

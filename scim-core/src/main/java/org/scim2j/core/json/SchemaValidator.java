@@ -3,17 +3,15 @@ package org.scim2j.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.JsonFields;
-import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.ResourceShape;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.AttributeType;
-import org.scim2j.core.schema.Mutability;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.Returned;
 import org.scim2j.core.schema.Schema;
 import org.scim2j.core.schema.SchemaExtension;
 import org.scim2j.core.schema.SchemaRegistry;
+import org.scim2j.core.schema.ScimDateTime;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,7 +27,8 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * <p>Checks: the RFC 7643 §2.3 data types ({@code string}, {@code boolean}, {@code integer} without fraction,
- * {@code decimal}, {@code dateTime} as RFC 3339 with offset, {@code binary} as base64, {@code reference} as a string,
+ * {@code decimal}, {@code dateTime} as {@link ScimDateTime} reads it, {@code binary} as base64, {@code reference} as
+ * a string,
  * {@code complex} as an object); single- versus multi-valued; at most one {@code "primary": true} per multi-valued
  * attribute (§2.4); {@code schemas} listing the core schema and every extension present (§3); required attributes,
  * except read-only ones such as {@code id} and {@code meta}, which the service provider assigns; and, only when
@@ -103,7 +102,7 @@ public final class SchemaValidator {
         }
         schemas(shape, resource, schemas, problems);
         if (required == Required.ENFORCE) {
-            missing(shape.core().attributes(), resource, "", problems);
+            WriteRules.missingRequired(shape.core().attributes(), resource, "", problems);
             for (SchemaExtension e : type.extensions()) {
                 if (e.required() && JsonFields.field(resource, e.schema()) == null) {
                     problems.add("extension '" + e.schema() + "' is required");
@@ -161,7 +160,7 @@ public final class SchemaValidator {
             }
         });
         if (required == Required.ENFORCE) {
-            missing(schema.attributes(), (ObjectNode) value, schema.id() + ":", problems);
+            WriteRules.missingRequired(schema.attributes(), (ObjectNode) value, schema.id() + ":", problems);
         }
     }
 
@@ -182,21 +181,15 @@ public final class SchemaValidator {
             problems.add("'" + path + "' is multi-valued and must be an array, not " + show(attribute, value));
             return;
         }
-        int primaries = 0;
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            if (element.isNull()) {
-                continue;
-            }
-            single(attribute, element, path + "[" + i + "]", required, problems);
-            JsonNode primary = element.isObject() ? JsonFields.field((ObjectNode) element, "primary") : null;
-            if (primary != null && primary.isBoolean() && primary.booleanValue()) {
-                primaries++;
+            if (!element.isNull()) {
+                single(attribute, element, path + "[" + i + "]", required, problems);
             }
         }
+        int primaries = WriteRules.primaries(value);
         if (primaries > 1) {
-            problems.add("'" + path + "' has " + primaries + " values with \"primary\": true; at most one is allowed "
-                    + "(RFC 7643 §2.4)");
+            problems.add(WriteRules.tooManyPrimaries(path, primaries));
         }
     }
 
@@ -207,8 +200,8 @@ public final class SchemaValidator {
             case BOOLEAN -> value.isBoolean() ? null : "a boolean";
             case INTEGER -> value.isIntegralNumber() ? null : "an integer (no fraction or exponent)";
             case DECIMAL -> value.isNumber() ? null : "a number";
-            case DATE_TIME -> value.isTextual() && DateTimes.parse(value.asText()).isPresent()
-                    ? null : "an RFC 3339 dateTime with offset, such as 2011-08-01T18:29:49.793Z";
+            case DATE_TIME -> value.isTextual() && ScimDateTime.isValid(value.asText())
+                    ? null : "a dateTime (RFC 7643 §2.3.5), such as 2011-08-01T18:29:49.793Z";
             case BINARY -> value.isTextual() && isBase64(value.asText()) ? null : "base64-encoded binary";
             case REFERENCE -> value.isTextual() ? null : "a reference (a URI string)";
             case COMPLEX -> value.isObject() ? null : "an object";
@@ -217,7 +210,8 @@ public final class SchemaValidator {
             String text = value.isTextual() ? value.asText().trim() : "";
             String hint = attribute.type() == AttributeType.BOOLEAN
                     && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
-                    ? " (boolean strings are accepted only with lenientBooleans on)" : "";
+                    ? " (boolean strings are accepted only with the BOOLEAN_STRINGS tolerance: "
+                    + "scim.patch.tolerance.BOOLEAN_STRINGS)" : "";
             problems.add("'" + path + "' must be " + expected + ", not " + show(attribute, value) + hint);
             return;
         }
@@ -232,7 +226,7 @@ public final class SchemaValidator {
                 }
             });
             if (required == Required.ENFORCE) {
-                missing(attribute.subAttributes(), (ObjectNode) value, path + ".", problems);
+                WriteRules.missingRequired(attribute.subAttributes(), (ObjectNode) value, path + ".", problems);
             }
             return;
         }
@@ -240,18 +234,6 @@ public final class SchemaValidator {
                 && attribute.canonicalValues().stream().noneMatch(c -> c.equalsIgnoreCase(value.asText()))) {
             problems.add("'" + path + "' must be one of " + attribute.canonicalValues() + ", not "
                     + show(attribute, value));
-        }
-    }
-
-    private static void missing(List<AttributeDefinition> attributes, ObjectNode value, String prefix,
-                                List<String> problems) {
-        for (AttributeDefinition a : attributes) {
-            if (a.required() && a.mutability() != Mutability.READ_ONLY) {
-                JsonNode v = JsonFields.field(value, a.name());
-                if (v == null || v.isNull() || (v.isArray() && v.isEmpty())) {
-                    problems.add("'" + prefix + a.name() + "' is required");
-                }
-            }
         }
     }
 

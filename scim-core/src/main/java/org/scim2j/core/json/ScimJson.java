@@ -65,7 +65,6 @@ public final class ScimJson {
     private final long maxDocumentBytes;
     private final int maxNestingDepth;
     private final int maxStringLength;
-    private final boolean lenientBooleans;
     private final boolean rejectDuplicateKeys;
     private final ObjectMapper mapper;
     /**
@@ -78,7 +77,6 @@ public final class ScimJson {
         this.maxDocumentBytes = b.maxDocumentBytes;
         this.maxNestingDepth = b.maxNestingDepth;
         this.maxStringLength = b.maxStringLength;
-        this.lenientBooleans = b.lenientBooleans;
         this.rejectDuplicateKeys = b.rejectDuplicateKeys;
         this.mapper = newMapper();
         this.streamWriter = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -113,8 +111,9 @@ public final class ScimJson {
                 .defaultPropertyInclusion(
                         JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
-        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String,
-                lenientBooleans ? CoercionAction.TryConvert : CoercionAction.Fail);
+        // "True"/"False" strings become booleans here; whether a request may send them is decided once, before
+        // binding, by the service's BOOLEAN_STRINGS tolerance (ResourceNormalizer, SchemaValidator, PATCH values)
+        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         return m;
     }
 
@@ -131,8 +130,7 @@ public final class ScimJson {
     /** A builder starting from this configuration. */
     public Builder toBuilder() {
         return new Builder().maxDocumentBytes(maxDocumentBytes).maxNestingDepth(maxNestingDepth)
-                .maxStringLength(maxStringLength).lenientBooleans(lenientBooleans)
-                .rejectDuplicateKeys(rejectDuplicateKeys);
+                .maxStringLength(maxStringLength).rejectDuplicateKeys(rejectDuplicateKeys);
     }
 
     /** The maximum request body size in bytes. */
@@ -148,11 +146,6 @@ public final class ScimJson {
     /** The maximum length of a string value, in characters. */
     public int maxStringLength() {
         return maxStringLength;
-    }
-
-    /** Whether {@code "True"}/{@code "False"} strings are accepted where the schema says boolean. */
-    public boolean lenientBooleans() {
-        return lenientBooleans;
     }
 
     /** Whether a JSON object with the same member name twice is rejected. */
@@ -319,7 +312,6 @@ public final class ScimJson {
         private long maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
         private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
         private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
-        private boolean lenientBooleans = true;
         private boolean rejectDuplicateKeys = true;
 
         private Builder() {
@@ -349,15 +341,6 @@ public final class ScimJson {
                 throw new IllegalArgumentException("maxStringLength must be positive: " + value);
             }
             this.maxStringLength = value;
-            return this;
-        }
-
-        /**
-         * Whether {@code "True"}, {@code "False"}, {@code "true"} and {@code "false"} strings are accepted where the
-         * schema says boolean (default on: Microsoft Entra ID sends {@code "active":"True"}).
-         */
-        public Builder lenientBooleans(boolean value) {
-            this.lenientBooleans = value;
             return this;
         }
 

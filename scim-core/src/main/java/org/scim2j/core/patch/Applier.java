@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
-import org.scim2j.core.filter.internal.FilterCompiler;
-import org.scim2j.core.filter.internal.Matcher;
+import org.scim2j.core.json.WriteRules;
 import org.scim2j.core.schema.AttributeDefinition;
-import org.scim2j.core.schema.AttributeType;
 import org.scim2j.core.schema.Mutability;
 import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.core.schema.ResourceType;
@@ -17,18 +15,11 @@ import org.scim2j.core.schema.Schema;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.filter.AttributePath;
-import org.scim2j.filter.CompareOp;
-import org.scim2j.filter.Comparison;
-import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterParseException;
-import org.scim2j.filter.FilterValue;
 import org.scim2j.filter.PatchPath;
-import org.scim2j.filter.ValuePath;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +27,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Applies the operations of one request to one working copy. Not thread-safe; one per request.
+ * Applies the operations of one request to one working copy: resolves each path, then writes a whole attribute or a
+ * sub-attribute; operations whose path has a value filter go to {@link FilteredWrites}, and what a write may change
+ * is {@link WriteRules}'. Not thread-safe; one per request.
  *
  * <p>Linear in the size of the request and of the resource: checks that would scan an array once per value or per
  * operation go through {@link ArrayIndexes}, values are removed from an array in one pass, and {@code primary} is
@@ -46,14 +39,15 @@ import java.util.function.Predicate;
  */
 final class Applier {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final SchemaRegistry registry;
-    private final PatchOptions options;
-    private final ResourceType type;
-    private final ObjectNode resource;
-    private final Values values;
-    private final ArrayIndexes indexes = new ArrayIndexes();
+    final SchemaRegistry registry;
+    final PatchOptions options;
+    final ResourceType type;
+    final ObjectNode resource;
+    final Values values;
+    final ArrayIndexes indexes = new ArrayIndexes();
+    private final FilteredWrites filtered = new FilteredWrites(this);
 
     Applier(SchemaRegistry registry, PatchOptions options, ResourceType type, ObjectNode resource) {
         this.registry = registry;
@@ -169,10 +163,10 @@ final class Applier {
                         + path.subAttribute() + "'");
             }
         }
-        requireWritable(attribute, sub, where);
+        WriteRules.requireWritable(attribute, sub, where);
         PatchTarget target = new PatchTarget(resolved, attribute);
         if (path.valueFilter() != null) {
-            applyFiltered(op, target, path.valueFilter(), sub, value, where);
+            filtered.apply(op, target, path.valueFilter(), sub, value, where);
         } else if (sub != null) {
             applySubAttribute(op, target, sub, value, where);
         } else {
@@ -196,15 +190,6 @@ final class Applier {
                     ScimType.INVALID_PATH);
         }
         return registry.resolve(type, path, ScimType.INVALID_PATH);
-    }
-
-    private static void requireWritable(AttributeDefinition attribute, AttributeDefinition sub, String where) {
-        if (attribute.mutability() == Mutability.READ_ONLY) {
-            throw ScimException.mutability(where + ": '" + attribute.name() + "' is readOnly");
-        }
-        if (sub != null && sub.mutability() == Mutability.READ_ONLY) {
-            throw ScimException.mutability(where + ": '" + attribute.name() + "." + sub.name() + "' is readOnly");
-        }
     }
 
     // ---- whole attribute -------------------------------------------------------------------------------------
@@ -237,7 +222,7 @@ final class Applier {
                         indexes.appended(array, element);
                     }
                 }
-                requireImmutableUnchanged(attribute, target.current(resource), array, where);
+                WriteRules.requireImmutableUnchanged(attribute, target.current(resource), array, where);
                 target.set(resource, array);
                 return;
             }
@@ -262,7 +247,7 @@ final class Applier {
             // RFC 7644 §3.5.2.1 and §3.5.2.3: sub-attributes given are set, the others are left unchanged.
             for (Map.Entry<String, JsonNode> field : incoming.properties()) {
                 AttributeDefinition sub = attribute.subAttribute(field.getKey());
-                requireImmutableUnchanged(sub, merged.get(sub.name()), field.getValue(), where);
+                WriteRules.requireImmutableUnchanged(sub, merged.get(sub.name()), field.getValue(), where);
                 merged.set(sub.name(), field.getValue());
             }
             if (!merged.isEmpty()) {
@@ -271,24 +256,16 @@ final class Applier {
             return;
         }
         JsonNode converted = values.simple(attribute, value, where);
-        requireImmutableUnchanged(attribute, target.current(resource), converted, where);
+        WriteRules.requireImmutableUnchanged(attribute, target.current(resource), converted, where);
         target.set(resource, converted);
     }
 
-    private void removeAttribute(PatchTarget target, String where) {
+    void removeAttribute(PatchTarget target, String where) {
         JsonNode current = target.current(resource);
         if (current == null) {
             return;
         }
-        AttributeDefinition attribute = target.attribute;
-        if (attribute.required()) {
-            // RFC 7644 §3.5.2: an operation incompatible with the attribute's schema; mutability, as for readOnly
-            throw ScimException.mutability(where + ": '" + attribute.name() + "' is required and cannot be removed;"
-                    + " replace its value instead");
-        }
-        if (attribute.mutability() == Mutability.IMMUTABLE) {
-            throw ScimException.mutability(where + ": '" + attribute.name() + "' is immutable");
-        }
+        WriteRules.requireRemovable(target.attribute, target.attribute.name(), where);
         target.remove(resource);
     }
 
@@ -360,7 +337,7 @@ final class Applier {
         }
         if (converted == null) {
             if (current instanceof ObjectNode parent && parent.has(sub.name())) {
-                requireRemovable(sub, attribute, where);
+                WriteRules.requireRemovable(sub, attribute.name() + "." + sub.name(), where);
                 parent.remove(sub.name());
                 if (parent.isEmpty()) {
                     removeAttribute(target, where);
@@ -369,183 +346,14 @@ final class Applier {
             return;
         }
         ObjectNode parent = current instanceof ObjectNode o ? o : NODES.objectNode();
-        requireImmutableUnchanged(sub, parent.get(sub.name()), converted, where);
+        WriteRules.requireImmutableUnchanged(sub, parent.get(sub.name()), converted, where);
         parent.set(sub.name(), converted);
         target.set(resource, parent);
     }
 
-    // ---- value filter ----------------------------------------------------------------------------------------
-
-    private void applyFiltered(PatchOp op, PatchTarget target, Filter filter, AttributeDefinition sub, JsonNode value,
-                               String where) {
-        AttributeDefinition attribute = target.attribute;
-        if (!attribute.multiValued() || !attribute.isComplex()) {
-            throw ScimException.invalidPath(where + ": a value filter needs a multi-valued complex attribute, and '"
-                    + attribute.name() + "' is not one");
-        }
-        JsonNode current = target.current(resource);
-        ArrayNode array = current instanceof ArrayNode a ? a : null;
-        List<ObjectNode> matched = matching(target, array, filter, where);
-        if (matched.isEmpty()) {
-            handleNoMatch(op, target, filter, sub, value, where);
-            return;
-        }
-        Set<JsonNode> selected = Collections.newSetFromMap(new IdentityHashMap<>());
-        selected.addAll(matched);
-        if (op == PatchOp.REMOVE) {
-            if (sub == null) {
-                retainIf(array, element -> !selected.contains(element));
-                if (array.isEmpty()) {
-                    removeAttribute(target, where);
-                }
-            } else {
-                for (ObjectNode element : matched) {
-                    setOrRemove(element, sub, null, where);
-                }
-                dropEmptyElements(target, array, where);
-            }
-            return;
-        }
-        if (sub != null) {
-            JsonNode converted = value == null || value.isNull() ? null : values.simpleOrComplex(sub, value, where);
-            for (ObjectNode element : matched) {
-                JsonNode before = element.get(sub.name());
-                setOrRemove(element, sub, converted, where);
-                indexes.changed(array, element, sub.name(), before, element.get(sub.name()));
-            }
-            if (converted != null && "primary".equals(sub.name()) && converted.asBoolean(false)) {
-                // each match made primary in turn, each taking it from the others: the last one keeps it
-                movePrimary(array, matched.get(matched.size() - 1));
-            }
-            dropEmptyElements(target, array, where);
-            return;
-        }
-        if (op == PatchOp.REPLACE && value != null && value.isArray() && value.isEmpty()) {
-            // RFC 7644 §3.5.2.3 as UnboundID reads it: replacing the matched values with nothing removes them.
-            retainIf(array, element -> !selected.contains(element));
-            if (array.isEmpty()) {
-                removeAttribute(target, where);
-            }
-            return;
-        }
-        ObjectNode incoming = values.complex(attribute, value, where);
-        for (ObjectNode element : matched) {
-            if (op == PatchOp.REPLACE) {
-                // §3.5.2.3: "all matching record values SHALL be replaced".
-                for (AttributeDefinition s : attribute.subAttributes()) {
-                    requireImmutableUnchanged(s, element.get(s.name()), incoming.get(s.name()), where);
-                }
-                element.removeAll();
-            }
-            for (Map.Entry<String, JsonNode> field : incoming.properties()) {
-                requireImmutableUnchanged(attribute.subAttribute(field.getKey()), element.get(field.getKey()),
-                        field.getValue(), where);
-                element.set(field.getKey(), field.getValue().deepCopy());
-            }
-        }
-        if (incoming.path("primary").asBoolean(false)) {
-            movePrimary(array, matched.get(matched.size() - 1));
-        }
-    }
-
-    private void handleNoMatch(PatchOp op, PatchTarget target, Filter filter, AttributeDefinition sub, JsonNode value,
-                               String where) {
-        AttributeDefinition attribute = target.attribute;
-        if (op == PatchOp.REMOVE) {
-            if (options.allows(Tolerance.REMOVE_WITHOUT_TARGET)) {
-                return;
-            }
-            throw ScimException.noTarget(where + ": no value of '" + attribute.name() + "' matches " + filter
-                    + " (a remove that finds nothing is a no-op with " + Tolerance.REMOVE_WITHOUT_TARGET.settingName()
-                    + ")");
-        }
-        Comparison key = sub == null ? null : singleEquality(filter, attribute);
-        if (key == null) {
-            throw ScimException.noTarget(where + ": no value of '" + attribute.name() + "' matches " + filter);
-        }
-        if (!options.allows(Tolerance.UPSERT_FILTERED_SUB_ATTRIBUTE)) {
-            throw ScimException.noTarget(where + ": no value of '" + attribute.name() + "' matches " + filter
-                    + " (a matching value is created with " + Tolerance.UPSERT_FILTERED_SUB_ATTRIBUTE.settingName()
-                    + ")");
-        }
-        if (value == null || value.isNull()) {
-            return; // setting a sub-attribute of nothing to unassigned changes nothing
-        }
-        AttributeDefinition keySub = attribute.subAttribute(key.path().name());
-        ObjectNode element = NODES.objectNode();
-        element.set(keySub.name(), values.simple(keySub, Values.literal(key.value()), where));
-        element.set(sub.name(), values.simpleOrComplex(sub, value, where));
-        JsonNode current = target.current(resource);
-        ArrayNode array = current instanceof ArrayNode a ? a : NODES.arrayNode();
-        array.add(element);
-        indexes.appended(array, element);
-        target.set(resource, array);
-        movePrimary(array, element);
-    }
-
-    /** {@code type eq "work"}: a single equality on a simple sub-attribute, which names the value to create. */
-    private static Comparison singleEquality(Filter filter, AttributeDefinition attribute) {
-        if (filter instanceof Comparison c && c.op() == CompareOp.EQ && c.path().schema() == null
-                && !c.path().hasSubAttribute()) {
-            AttributeDefinition sub = attribute.subAttribute(c.path().name());
-            if (sub != null && !sub.isComplex() && !(c.value() instanceof org.scim2j.filter.FilterValue.NullValue)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The values of {@code array} the path's filter selects, in array order: for {@code [sub eq "text"]} on a string
-     * sub-attribute (what identity providers send) from an index, else in one scan with the filter compiled for
-     * values.
-     */
-    private List<ObjectNode> matching(PatchTarget target, ArrayNode array, Filter filter, String where) {
-        AttributePath attributePath = target.resolved.extension()
-                ? new AttributePath(target.resolved.schemaUrn(), target.attribute.name(), null)
-                : AttributePath.of(target.attribute.name());
-        Matcher matcher;
-        try {
-            matcher = FilterCompiler.compileValueFilter(registry, type, new ValuePath(attributePath, filter));
-        } catch (ScimException e) {
-            throw ScimException.invalidPath(where + ": " + e.detail());
-        }
-        if (array == null) {
-            return List.of();
-        }
-        AttributeDefinition indexed = indexedSubAttribute(filter, target.attribute);
-        if (indexed != null) {
-            String literal = ((FilterValue.StringValue) ((Comparison) filter).value()).value();
-            return new ArrayList<>(indexes.withSubValue(array, indexed, literal));
-        }
-        List<ObjectNode> matched = new ArrayList<>();
-        for (JsonNode element : array) {
-            if (element instanceof ObjectNode object && matcher.matches(object)) {
-                matched.add(object);
-            }
-        }
-        return matched;
-    }
-
-    /**
-     * The sub-attribute of {@code [sub eq "text"]} when the filter is that and {@code sub} a string sub-attribute
-     * other than {@code primary} (whose index the values' {@code primary} moves would keep invalidating), else null.
-     */
-    private static AttributeDefinition indexedSubAttribute(Filter filter, AttributeDefinition attribute) {
-        if (filter instanceof Comparison c && c.op() == CompareOp.EQ && c.path().schema() == null
-                && !c.path().hasSubAttribute() && c.value() instanceof FilterValue.StringValue) {
-            AttributeDefinition sub = attribute.subAttribute(c.path().name());
-            if (sub != null && !sub.multiValued() && !sub.name().equals("primary")
-                    && (sub.type() == AttributeType.STRING || sub.type() == AttributeType.REFERENCE)) {
-                return sub;
-            }
-        }
-        return null;
-    }
-
     // ---- shared ----------------------------------------------------------------------------------------------
 
-    private void setOrRemove(ObjectNode element, AttributeDefinition sub, JsonNode value, String where) {
+    void setOrRemove(ObjectNode element, AttributeDefinition sub, JsonNode value, String where) {
         JsonNode existing = element.get(sub.name());
         if (value == null) {
             if (existing != null) {
@@ -556,33 +364,14 @@ final class Applier {
             }
             return;
         }
-        requireImmutableUnchanged(sub, existing, value, where);
+        WriteRules.requireImmutableUnchanged(sub, existing, value, where);
         element.set(sub.name(), value);
     }
 
-    private void dropEmptyElements(PatchTarget target, ArrayNode array, String where) {
+    void dropEmptyElements(PatchTarget target, ArrayNode array, String where) {
         retainIf(array, element -> !element.isEmpty());
         if (array.isEmpty()) {
             removeAttribute(target, where);
-        }
-    }
-
-    private static void requireRemovable(AttributeDefinition sub, AttributeDefinition parent, String where) {
-        if (sub.required()) {
-            throw ScimException.invalidValue(where + ": '" + parent.name() + "." + sub.name() + "' is required");
-        }
-        if (sub.mutability() == Mutability.IMMUTABLE) {
-            throw ScimException.mutability(where + ": '" + parent.name() + "." + sub.name() + "' is immutable");
-        }
-    }
-
-    /** RFC 7643 §2.2: an immutable attribute may be set when it has no value, never changed. */
-    private static void requireImmutableUnchanged(AttributeDefinition definition, JsonNode current, JsonNode next,
-                                                  String where) {
-        if (definition != null && definition.mutability() == Mutability.IMMUTABLE && current != null
-                && !current.isNull() && !current.equals(next)) {
-            throw ScimException.mutability(where + ": '" + definition.name() + "' is immutable and already has a "
-                    + "value");
         }
     }
 
@@ -590,7 +379,7 @@ final class Applier {
      * RFC 7643 §2.4: {@code "primary": true} appears at most once; when {@code keep} has it, the others lose it.
      * The values holding it are tracked ({@link ArrayIndexes#primaries}), so this costs no scan of the array.
      */
-    private void movePrimary(ArrayNode array, JsonNode keep) {
+    void movePrimary(ArrayNode array, JsonNode keep) {
         if (!keep.path("primary").asBoolean(false)) {
             return;
         }
@@ -604,7 +393,7 @@ final class Applier {
     }
 
     /** Keeps the values of {@code array} that pass, in one pass; whether any was removed. */
-    private boolean retainIf(ArrayNode array, Predicate<JsonNode> keep) {
+    boolean retainIf(ArrayNode array, Predicate<JsonNode> keep) {
         List<JsonNode> kept = new ArrayList<>(array.size());
         for (JsonNode element : array) {
             if (keep.test(element)) {
@@ -624,10 +413,5 @@ final class Applier {
         return ScimException.noTarget(where + ": none of the listed values of '" + attribute.name() + "' is present"
                 + " (a remove that finds nothing is a no-op with " + Tolerance.REMOVE_WITHOUT_TARGET.settingName()
                 + ")");
-    }
-
-    /** After all operations: required attributes present, at most one primary per attribute. */
-    void validate() {
-        PatchResultCheck.requireValid(registry, type, resource);
     }
 }

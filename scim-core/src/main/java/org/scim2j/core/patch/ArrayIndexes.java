@@ -3,6 +3,7 @@ package org.scim2j.core.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scim2j.core.internal.TextKeys;
 import org.scim2j.core.schema.AttributeDefinition;
 
 import java.util.ArrayList;
@@ -89,18 +90,9 @@ final class ArrayIndexes {
         return states.computeIfAbsent(array, State::new);
     }
 
-    /**
-     * A string in a form where equal forms mean equal strings: itself when case matters, else each code point
-     * folded as {@link String#equalsIgnoreCase} folds it (upper, then lower case), with the length in
-     * {@code char}s in front, since that method first compares lengths.
-     */
+    /** See {@link TextKeys#of}. */
     static String textKey(String text, boolean caseExact) {
-        if (caseExact) {
-            return text;
-        }
-        StringBuilder key = new StringBuilder(text.length() + 6).append(text.length()).append(':');
-        text.codePoints().forEach(cp -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
-        return key.toString();
+        return TextKeys.of(text, caseExact);
     }
 
     private static <T> Set<T> identitySet() {

@@ -56,19 +56,18 @@ public record MembershipPatch(PatchRequest otherOperations, boolean clearAll, Se
         return ids;
     }
 
-    /** The member list after the delta (member ids compared as the schema's {@code members.value} says). */
-    public List<ObjectNode> applyTo(List<ObjectNode> members) {
+    /**
+     * The member list after the delta, member ids compared as {@code memberValue} (the schema's
+     * {@code members.value}) says: the standard Group schema's is not {@code caseExact} (RFC 7643 §8.7.1).
+     */
+    public List<ObjectNode> applyTo(List<ObjectNode> members, AttributeDefinition memberValue) {
         Map<String, ObjectNode> result = new LinkedHashMap<>();
         if (!clearAll) {
-            members.forEach(m -> result.put(key(m.path("value").asText()), m));
+            members.forEach(m -> result.put(memberValue.valueKey(m.path("value").asText()), m));
         }
-        removed.forEach(id -> result.remove(key(id)));
-        added.forEach(m -> result.putIfAbsent(key(m.path("value").asText()), m));
+        removed.forEach(id -> result.remove(memberValue.valueKey(id)));
+        added.forEach(m -> result.putIfAbsent(memberValue.valueKey(m.path("value").asText()), m));
         return new ArrayList<>(result.values());
-    }
-
-    private static String key(String id) {
-        return id.toLowerCase(Locale.ROOT);
     }
 
     static Optional<MembershipPatch> split(SchemaRegistry registry, PatchOptions options, ResourceType type,
@@ -80,6 +79,7 @@ public record MembershipPatch(PatchRequest otherOperations, boolean clearAll, Se
             return Optional.empty();
         }
         AttributeDefinition attribute = members.get().attribute();
+        AttributeDefinition memberValue = attribute.subAttribute("value");
         Values values = new Values(options);
         List<PatchOperation> others = new ArrayList<>();
         Map<String, ObjectNode> added = new LinkedHashMap<>();
@@ -108,14 +108,14 @@ public record MembershipPatch(PatchRequest otherOperations, boolean clearAll, Se
                 if (ids == null || operation.op() != PatchOp.REMOVE) {
                     return Optional.empty();
                 }
-                ids.forEach(id -> remove(id, added, removed));
+                ids.forEach(id -> remove(memberValue.valueKey(id), id, added, removed));
                 continue;
             }
             JsonNode value = operation.value();
             switch (operation.op()) {
                 case ADD -> {
                     for (JsonNode member : values.elements(attribute, value, where)) {
-                        add((ObjectNode) member, added, removed);
+                        add(memberValue, (ObjectNode) member, added, removed);
                     }
                 }
                 case REPLACE -> {
@@ -124,7 +124,7 @@ public record MembershipPatch(PatchRequest otherOperations, boolean clearAll, Se
                     removed.clear();
                     if (value != null && !value.isNull()) {
                         for (JsonNode member : values.elements(attribute, value, where)) {
-                            add((ObjectNode) member, added, removed);
+                            add(memberValue, (ObjectNode) member, added, removed);
                         }
                     }
                 }
@@ -138,7 +138,8 @@ public record MembershipPatch(PatchRequest otherOperations, boolean clearAll, Se
                             return Optional.empty(); // the engine reports the error
                         }
                         for (JsonNode member : values.elements(attribute, value, where)) {
-                            remove(member.path("value").asText(), added, removed);
+                            String id = member.path("value").asText();
+                            remove(memberValue.valueKey(id), id, added, removed);
                         }
                     }
                 }
@@ -149,18 +150,18 @@ public record MembershipPatch(PatchRequest otherOperations, boolean clearAll, Se
                 new ArrayList<>(added.values())));
     }
 
-    private static void add(ObjectNode member, Map<String, ObjectNode> added, Map<String, String> removed) {
+    private static void add(AttributeDefinition memberValue, ObjectNode member, Map<String, ObjectNode> added,
+                            Map<String, String> removed) {
         JsonNode id = member.get("value");
         if (id == null || !id.isTextual()) {
             throw org.scim2j.core.error.ScimException.invalidValue("a member needs a \"value\" with the member's id");
         }
-        String key = key(id.asText());
+        String key = memberValue.valueKey(id.asText());
         removed.remove(key);
         added.putIfAbsent(key, member);
     }
 
-    private static void remove(String id, Map<String, ObjectNode> added, Map<String, String> removed) {
-        String key = key(id);
+    private static void remove(String key, String id, Map<String, ObjectNode> added, Map<String, String> removed) {
         added.remove(key);
         removed.put(key, id);
     }

@@ -2,7 +2,8 @@ package org.scim2j.core.patch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.SameContent;
+import org.scim2j.core.json.SameContent;
+import org.scim2j.core.json.WriteRules;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 
@@ -29,6 +30,7 @@ public final class PatchEngine {
 
     private final SchemaRegistry registry;
     private final PatchOptions options;
+    private final WriteRules writeRules;
 
     /**
      * @param registry the schemas to apply operations through
@@ -37,6 +39,7 @@ public final class PatchEngine {
     public PatchEngine(SchemaRegistry registry, PatchOptions options) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.options = Objects.requireNonNull(options, "options");
+        this.writeRules = new WriteRules(registry);
     }
 
     /** The compatibility profile. */
@@ -56,7 +59,7 @@ public final class PatchEngine {
         for (int i = 0; i < operations.size(); i++) {
             applier.apply(operations.get(i), i);
         }
-        applier.validate();
+        writeRules.requireConsistent(type, work); // RFC 7643 §2.4, §7: required and primary, after all operations
         boolean changed = !SameContent.of(work, resource);
         return new PatchResult(work, changed); // work is a copy either way (equal to the input when unchanged)
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.JsonFields;
+import org.scim2j.core.json.JsonFields;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.filter.FilterParseException;
 import org.scim2j.filter.FilterParser;
@@ -45,6 +45,15 @@ public record PatchRequest(List<PatchOperation> operations) {
      *                       request refused only because it is off
      */
     public static PatchRequest fromJson(JsonNode body, PatchOptions options) {
+        return fromJson(body, options, FilterParser.strict());
+    }
+
+    /**
+     * Reads a PatchOp body as {@link #fromJson(JsonNode, PatchOptions)} does, parsing each {@code path} with
+     * {@code paths}: a service passes the parser it reads filters with, so that its strict or lenient choice holds
+     * for PATCH paths and their value filters too.
+     */
+    public static PatchRequest fromJson(JsonNode body, PatchOptions options, FilterParser paths) {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("a PATCH body must be a JSON object with \"schemas\" and \"Operations\"");
         }
@@ -70,7 +79,7 @@ public record PatchRequest(List<PatchOperation> operations) {
         }
         List<PatchOperation> operations = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            operations.add(readOperation(list.get(i), i, options));
+            operations.add(readOperation(list.get(i), i, options, paths));
         }
         return new PatchRequest(operations);
     }
@@ -92,7 +101,7 @@ public record PatchRequest(List<PatchOperation> operations) {
         return json;
     }
 
-    private static PatchOperation readOperation(JsonNode json, int index, PatchOptions options) {
+    private static PatchOperation readOperation(JsonNode json, int index, PatchOptions options, FilterParser paths) {
         String where = "Operations[" + index + "]";
         if (!json.isObject()) {
             throw ScimException.invalidSyntax(where + " must be an object with \"op\"");
@@ -109,7 +118,7 @@ public record PatchRequest(List<PatchOperation> operations) {
                 throw ScimException.invalidPath(where + ": \"path\" must be a string");
             }
             try {
-                path = FilterParser.strict().parsePatchPath(pathNode.asText());
+                path = paths.parsePatchPath(pathNode.asText());
             } catch (FilterParseException e) {
                 throw ScimException.invalidPath(e);
             }

@@ -27,7 +27,10 @@ public enum Tolerance {
     /** Operation names in any case ({@code "Replace"}, {@code "Add"}): Microsoft Entra ID [Entra compliance]. */
     CASE_INSENSITIVE_OPS,
 
-    /** Boolean attributes given as strings ({@code "False"}, {@code "true"}): Microsoft Entra ID [Entra compliance]. */
+    /**
+     * Boolean attributes given as strings ({@code "False"}, {@code "true"}): Microsoft Entra ID [Entra compliance].
+     * The one switch for them: a service applies it to PATCH values and to POST, PUT and Bulk bodies alike.
+     */
     BOOLEAN_STRINGS,
 
     /**

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.Mutability;
+import org.scim2j.core.schema.ScimDateTime;
 import org.scim2j.filter.FilterValue;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -136,13 +135,11 @@ final class Values {
             }
             case DATE_TIME -> {
                 if (value.isTextual()) {
-                    try {
-                        OffsetDateTime.parse(value.asText());
+                    if (ScimDateTime.isValid(value.asText())) {
                         return value;
-                    } catch (DateTimeParseException e) {
-                        throw ScimException.invalidValue(where + ": '" + definition.name() + "' must be an RFC 3339 "
-                                + "date-time with offset, such as 2011-05-13T04:42:34Z, not \"" + value.asText() + "\"");
                     }
+                    throw ScimException.invalidValue(where + ": '" + definition.name() + "' must be a dateTime "
+                            + "(RFC 7643 §2.3.5), such as 2011-05-13T04:42:34Z, not \"" + value.asText() + "\"");
                 }
             }
             case BINARY -> {

@@ -36,6 +36,9 @@ import java.util.Set;
  * kept in {@link #otherAttributes()} and written back, so conversion to and from JSON loses nothing.
  * {@link #schemas()} is derived: the core User URN, the Enterprise URN when {@link #enterpriseUser()} is present,
  * then any other URNs the resource was given.
+ *
+ * <p>Why it is long (about 600 lines): RFC 7643 §4.1 gives the User some twenty attributes, each with a field, an
+ * accessor and a builder setter, with Jackson's naming beside them; splitting it would scatter one model's shape.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -1,5 +1,7 @@
 package org.scim2j.core.schema;
 
+import org.scim2j.core.internal.TextKeys;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -109,6 +111,15 @@ public final class AttributeDefinition {
     /** Whether string values compare case-sensitively. */
     public boolean caseExact() {
         return caseExact;
+    }
+
+    /**
+     * A key under which two string values of this attribute are equal exactly when they are equal as
+     * {@link #caseExact()} says (RFC 7643 §2.2): the text itself, or its case folded as
+     * {@link String#equalsIgnoreCase} folds it. For sets and maps of values, such as a group's member ids.
+     */
+    public String valueKey(String text) {
+        return TextKeys.of(text, caseExact);
     }
 
     /** Who may change the attribute. */

@@ -10,6 +10,7 @@
  * Group and Enterprise User) and resolves attribute paths the way RFC 7644 §3.10 says;
  * {@link org.scim2j.core.schema.Schemas} names the standard URNs; {@link org.scim2j.core.schema.SchemaJson} reads and
  * writes the {@code /Schemas} and {@code /ResourceTypes} representation, so a host can add its own schema extension
- * from JSON. Every type is immutable and thread-safe.
+ * from JSON; {@link org.scim2j.core.schema.ScimDateTime} is the one reading of the {@code dateTime} type. Every type
+ * is immutable and thread-safe.
  */
 package org.scim2j.core.schema;

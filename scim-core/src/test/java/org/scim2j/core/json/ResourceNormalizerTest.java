@@ -130,7 +130,7 @@ class ResourceNormalizerTest {
         assertThatThrownBy(() -> validator.validate(Schemas.USER_RESOURCE_TYPE, out, SchemaValidator.Required.ENFORCE))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).isEqualTo(
                         "1 problem with the User: 'active' must be a boolean, not the string \"False\" "
-                                + "(boolean strings are accepted only with lenientBooleans on)"));
+                                + "(boolean strings are accepted only with the BOOLEAN_STRINGS tolerance: scim.patch.tolerance.BOOLEAN_STRINGS)"));
     }
 
     @Test

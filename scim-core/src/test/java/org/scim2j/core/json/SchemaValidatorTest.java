@@ -42,7 +42,7 @@ class SchemaValidatorTest {
                     assertThat(e.detail()).isEqualTo("5 problems with the User: "
                             + "'active' must be a boolean, not the number 1; "
                             + "'emails' has 2 values with \"primary\": true; at most one is allowed (RFC 7643 §2.4); "
-                            + "'meta.created' must be an RFC 3339 dateTime with offset, such as "
+                            + "'meta.created' must be a dateTime (RFC 7643 §2.3.5), such as "
                             + "2011-08-01T18:29:49.793Z, not the string \"yesterday\"; "
                             + "'name' must be an object, not the string \"Babs\"; "
                             + "'userName' is required");
@@ -71,13 +71,13 @@ class SchemaValidatorTest {
     @Test
     void rfc7643_2_3_dataTypesAreChecked() {
         assertThat(userProblems("{" + CORE + "'userName':7,'profileUrl':false,"
-                + "'x509Certificates':[{'value':'not base64!'}],'meta':{'lastModified':'2011-05-13T04:42:34'}}"))
+                + "'x509Certificates':[{'value':'not base64!'}],'meta':{'lastModified':'2011-05-13T24:42:34Z'}}"))
                 .containsExactly(
                         "'userName' must be a string, not the number 7",
                         "'profileUrl' must be a reference (a URI string), not false",
                         "'x509Certificates[0].value' must be base64-encoded binary, not the string \"not base64!\"",
-                        "'meta.lastModified' must be an RFC 3339 dateTime with offset, such as "
-                                + "2011-08-01T18:29:49.793Z, not the string \"2011-05-13T04:42:34\"");
+                        "'meta.lastModified' must be a dateTime (RFC 7643 §2.3.5), such as "
+                                + "2011-08-01T18:29:49.793Z, not the string \"2011-05-13T24:42:34Z\"");
     }
 
     @Test

@@ -177,12 +177,18 @@ class ScimJsonTest {
     }
 
     @Test
-    void aDateTimeWithoutOffsetIsInvalidValueNamingTheAttribute() {
+    void rfc7643_2_3_5_aDateTimeWithoutOffsetIsValidXsdDateTimeReadAsUtc() {
         JsonNode tree = json.readObject(utf8("{\"created\":\"2010-01-23T04:56:22\"}"));
+        assertThat(json.toTyped(tree, Meta.class).created()).isEqualTo(OffsetDateTime.parse("2010-01-23T04:56:22Z"));
+    }
+
+    @Test
+    void aTextThatIsNoDateTimeIsInvalidValueNamingTheAttribute() {
+        JsonNode tree = json.readObject(utf8("{\"created\":\"2010-01-23T24:56:22Z\"}"));
         ScimException e = scimError(() -> json.toTyped(tree, Meta.class));
         assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE);
-        assertThat(e.detail()).isEqualTo("attribute 'created' has an invalid value: expected an RFC 3339 dateTime "
-                + "with offset, got '2010-01-23T04:56:22'");
+        assertThat(e.detail()).isEqualTo("attribute 'created' has an invalid value: expected a dateTime "
+                + "(RFC 7643 §2.3.5), got '2010-01-23T24:56:22Z'");
     }
 
     @Test

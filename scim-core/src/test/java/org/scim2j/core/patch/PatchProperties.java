@@ -17,6 +17,7 @@ import org.scim2j.core.Pbt;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
+import org.scim2j.filter.AttributePath;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,8 @@ class PatchProperties {
             MembershipPatch delta = engine.splitMembership(Schemas.GROUP_RESOURCE_TYPE, request).orElseThrow();
             List<ObjectNode> current = new ArrayList<>();
             group.path("members").forEach(m -> current.add((ObjectNode) m));
-            List<String> viaDelta = ids(delta.applyTo(current));
+            List<String> viaDelta = ids(delta.applyTo(current, SchemaRegistry.standard()
+                    .find(Schemas.GROUP_RESOURCE_TYPE, AttributePath.parse("members.value")).orElseThrow().target()));
 
             ObjectNode patched = engine.apply(Schemas.GROUP_RESOURCE_TYPE, group, request).resource();
             List<String> viaEngine = new ArrayList<>();

@@ -5,10 +5,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.scim2j.core.error.ErrorResponse;
+import org.scim2j.spi.service.ScimResponse;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -16,7 +15,7 @@ import java.util.Objects;
  * instead of Jetty's HTML page: an ambiguous URI ({@code /Users/%2Fetc}, {@code %2e%2e}) or a NUL (400), a request
  * line or headers over Jetty's limits (414, 431). Other paths keep Jetty's own error pages.
  * Install it with {@code server.setErrorHandler(new ScimJettyErrorHandler("/api/scim/v2"))}. Self-contained, so it
- * can be copied as it is into a host (it needs jetty-server and scim-core).
+ * can be copied as it is into a host (it needs jetty-server and scim-spi, whose {@link ScimResponse#containerError} writes the body).
  */
 public class ScimJettyErrorHandler extends ErrorHandler {
 
@@ -41,23 +40,9 @@ public class ScimJettyErrorHandler extends ErrorHandler {
             super.generateResponse(request, response, code, message, cause, callback);
             return;
         }
-        byte[] body = body(code);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/scim+json;charset=utf-8");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    /** The SCIM Error body (RFC 7644 §3.12); fixed details, so no parser message or class name reaches a client. */
-    static byte[] body(int status) {
-        String detail = switch (status) {
-            case 400 -> "malformed request: the URI (an encoded '/', '.', '\\' or '%', a NUL, a '..' segment) or a "
-                    + "header cannot be accepted";
-            case 404 -> "no SCIM endpoint at this path";
-            case 414 -> "the request URI is too long";
-            case 431 -> "the request headers are too large";
-            default -> null;
-        };
-        return new ErrorResponse(status >= 300 && status <= 599 ? status : 500, null, detail).toJson().toString()
-                .getBytes(StandardCharsets.UTF_8);
+        ScimResponse error = ScimResponse.containerError(code);
+        error.headers().forEach(response.getHeaders()::put);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, error.body().length);
+        response.write(true, ByteBuffer.wrap(error.body()), callback);
     }
 }

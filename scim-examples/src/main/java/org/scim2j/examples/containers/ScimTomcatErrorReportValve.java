@@ -4,10 +4,9 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.scim2j.core.error.ErrorResponse;
+import org.scim2j.spi.service.ScimResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * segment), a path no servlet is mapped to. Other paths keep Tomcat's own report.
  *
  * <p>Self-contained, so it can be copied as it is into a host (it needs tomcat-embed-core, or Tomcat's
- * {@code catalina.jar}, and scim-core). Embedded: {@code EmbeddedTomcat} shows how to install it. In a standalone Tomcat, put this class's jar in
+ * {@code catalina.jar}, and scim-spi, whose {@link ScimResponse#containerError} writes the body). Embedded:
+ * {@code EmbeddedTomcat} shows how to install it. In a standalone Tomcat, put this class's jar in
  * {@code lib/} and declare it on the {@code Host} in {@code server.xml}:
  * <pre>{@code
  *   <Host name="localhost" appBase="webapps"
@@ -62,29 +62,15 @@ public class ScimTomcatErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        byte[] body = body(status);
+        ScimResponse error = ScimResponse.containerError(status);
         try {
-            response.setContentType("application/scim+json;charset=utf-8");
-            response.setContentLength(body.length);
+            error.headers().forEach(response::setHeader);
+            response.setContentLength(error.body().length);
             OutputStream out = response.getOutputStream();
-            out.write(body);
+            out.write(error.body());
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response was committed meanwhile: nothing more can be sent.
         }
-    }
-
-    /** The SCIM Error body (RFC 7644 §3.12); fixed details, so no parser message or class name reaches a client. */
-    static byte[] body(int status) {
-        String detail = switch (status) {
-            case 400 -> "malformed request: the URI (an encoded '/', '.', '\\' or '%', a NUL, a '..' segment) or a "
-                    + "header cannot be accepted";
-            case 404 -> "no SCIM endpoint at this path";
-            case 414 -> "the request URI is too long";
-            case 431 -> "the request headers are too large";
-            default -> null;
-        };
-        return new ErrorResponse(status >= 300 && status <= 599 ? status : 500, null, detail).toJson().toString()
-                .getBytes(StandardCharsets.UTF_8);
     }
 }

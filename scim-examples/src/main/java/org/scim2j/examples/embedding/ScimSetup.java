@@ -1,11 +1,11 @@
 package org.scim2j.examples.embedding;
 
 // tag::imports[]
-import org.scim2j.servlet.ScimConfiguration;
+import org.scim2j.http.ScimConfiguration;
+import org.scim2j.http.ScimHttpSettings;
+import org.scim2j.http.TokenAuthenticator;
+import org.scim2j.http.TokenVerifier;
 import org.scim2j.servlet.ScimServlet;
-import org.scim2j.servlet.ScimServletSettings;
-import org.scim2j.servlet.TokenAuthenticator;
-import org.scim2j.servlet.TokenVerifier;
 import org.scim2j.spi.service.ScimService;
 
 import javax.sql.DataSource;
@@ -40,7 +40,7 @@ public final class ScimSetup {
                 .build();
         return new ScimServlet(service,
                 TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(adminTokenSha256, "scim-admin")),
-                config.servletSettings());
+                config.httpSettings());
     }
     // end::servlet[]
 
@@ -49,8 +49,8 @@ public final class ScimSetup {
      * The servlet settings with the host's own on/off switch (like SonarQube's sonar.scim.enabled), read on every
      * request; it replaces the scim.enabled key, which ScimConfiguration reads once.
      */
-    public static ScimServletSettings withHostSwitch(Properties settings, BooleanSupplier scimEnabled) {
-        return ScimConfiguration.of(settings).servletSettings().toBuilder().enabled(scimEnabled).build();
+    public static ScimHttpSettings withHostSwitch(Properties settings, BooleanSupplier scimEnabled) {
+        return ScimConfiguration.of(settings).httpSettings().toBuilder().enabled(scimEnabled).build();
     }
     // end::switch[]
 

@@ -1,14 +1,13 @@
 package org.scim2j.examples.sonar;
 
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.scim2j.spi.service.ScimResponse;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Jetty's answers to requests that never reach the SCIM servlet, as SCIM Error bodies (RFC 7644 §3.12) instead of
@@ -19,8 +18,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class ScimErrorHandler extends ErrorHandler {
 
-    static final String CONTENT_TYPE = "application/scim+json;charset=utf-8";
-
     /** Every method gets a body, PUT, PATCH and DELETE included (Jetty's default: GET, POST and HEAD only). */
     @Override
     public boolean errorPageForMethod(String method) {
@@ -30,26 +27,12 @@ final class ScimErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        byte[] body = body(code);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        ScimResponse error = ScimResponse.containerError(code);
+        error.headers().forEach(response.getHeaders()::put);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, error.body().length);
         // Jetty closes the connection after refusing a request it could not parse, and may not read the body that
         // followed; saying so keeps a client from sending its next request on a connection about to close.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    static byte[] body(int status) {
-        String detail = switch (status) {
-            case 400 -> "malformed request: the URI (an encoded '/', '.', '\\\\' or '%', a NUL, a '..' segment) or a"
-                    + " header cannot be accepted";
-            case 404 -> "no SCIM endpoint at this path";
-            case 414 -> "the request URI is too long";
-            case 431 -> "the request headers are too large";
-            case 500 -> "the service provider failed to process the request";
-            default -> HttpStatus.getMessage(status);
-        };
-        return ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"" + status
-                + "\",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+        response.write(true, ByteBuffer.wrap(error.body()), callback);
     }
 }

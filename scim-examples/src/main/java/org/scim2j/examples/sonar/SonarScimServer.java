@@ -9,15 +9,15 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 import org.scim2j.examples.sonar.store.AdminTokens;
 import org.scim2j.examples.sonar.store.Adoption;
 import org.scim2j.examples.sonar.store.Database;
-import org.scim2j.examples.sonar.store.JdbcGroupRepository;
 import org.scim2j.examples.sonar.store.HostSchemas;
+import org.scim2j.examples.sonar.store.JdbcGroupRepository;
 import org.scim2j.examples.sonar.store.JdbcUserRepository;
 import org.scim2j.examples.sonar.store.UnmappedAttributes;
-import org.scim2j.servlet.ScimConfiguration;
+import org.scim2j.http.ScimConfiguration;
+import org.scim2j.http.ScimHttpSettings;
+import org.scim2j.http.TokenAuthenticator;
+import org.scim2j.http.TokenVerifier;
 import org.scim2j.servlet.ScimServlet;
-import org.scim2j.servlet.ScimServletSettings;
-import org.scim2j.servlet.TokenAuthenticator;
-import org.scim2j.servlet.TokenVerifier;
 import org.scim2j.spi.service.ScimService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +85,7 @@ public final class SonarScimServer implements AutoCloseable {
                     .config(settings.serviceConfig().withNoContentOnPatch(config.noContentOnPatch()))
                     .build();
             AtomicBoolean enabled = new AtomicBoolean(config.enabled());
-            ScimServletSettings servletSettings = settings.servletSettings().withEnabled(enabled::get);
+            ScimHttpSettings servletSettings = settings.httpSettings().withEnabled(enabled::get);
             ScimServlet servlet = new ScimServlet(service,
                     TokenAuthenticator.bearerOrBasic(TokenVerifier.sha256(token.sha256(), PRINCIPAL)),
                     servletSettings);

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scim2j.examples.embedding.FreshDatabase;
 import org.scim2j.examples.embedding.ScimSetup;
+import org.scim2j.http.TokenVerifier;
 import org.scim2j.servlet.ScimServlet;
-import org.scim2j.servlet.TokenVerifier;
 
 import java.io.IOException;
 import java.net.URI;

@@ -11,6 +11,7 @@ import org.scim2j.filter.Comparison;
 import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterParseException;
 import org.scim2j.filter.FilterValue;
+import org.scim2j.filter.JsonText;
 import org.scim2j.filter.Not;
 import org.scim2j.filter.Or;
 import org.scim2j.filter.PatchPath;
@@ -189,7 +190,7 @@ final class AstBuilder {
         String text = token.getText();
         switch (token.getType()) {
             case ScimFilterParser.STRING:
-                return FilterValue.of(JsonText.unquote(text));
+                return FilterValue.of(unicode(JsonText.unquote(text), token));
             case ScimFilterParser.NUMBER:
                 try {
                     return FilterValue.of(new BigDecimal(text));
@@ -204,7 +205,7 @@ final class AstBuilder {
                 return FilterValue.NULL;
             default:
                 if (lenient) {
-                    return FilterValue.of(text);
+                    return FilterValue.of(unicode(text, token));
                 }
                 char first = text.charAt(0);
                 if ((first >= '0' && first <= '9') || first == '-') {
@@ -215,6 +216,19 @@ final class AstBuilder {
                 throw error(token.getStartIndex(), "string values must be quoted: \"" + text
                         + "\" (the lenient parser accepts unquoted values)");
         }
+    }
+
+    /**
+     * A string value that is Unicode text. Half of a surrogate pair (RFC 8259 §8.2) is refused: a store would replace
+     * it ({@code ?} on PostgreSQL) and then match other values. It is not echoed: it cannot be written as JSON.
+     */
+    private String unicode(String value, Token token) {
+        int half = JsonText.unpairedSurrogate(value);
+        if (half >= 0) {
+            throw error(token.getStartIndex(), "the string is not valid Unicode: it holds half of a surrogate pair ("
+                    + JsonText.codeUnit(value.charAt(half)) + ") without the other (RFC 8259 §8.2)");
+        }
+        return value;
     }
 
     private AttributePath path(Token token) {

@@ -4,6 +4,7 @@ import org.scim2j.filter.And;
 import org.scim2j.filter.Comparison;
 import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterValue;
+import org.scim2j.filter.JsonText;
 import org.scim2j.filter.Not;
 import org.scim2j.filter.Or;
 import org.scim2j.filter.Presence;

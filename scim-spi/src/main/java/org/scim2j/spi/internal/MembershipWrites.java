@@ -13,11 +13,8 @@ import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.service.ScimRequest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Group writes for repositories with native membership changes ({@link GroupRepository#supportsMembershipChanges()}):
@@ -31,10 +28,11 @@ final class MembershipWrites {
     /**
      * The outcome of one attempt.
      *
-     * @param group   the group as the repository returned it (its member list may be empty)
-     * @param changed whether anything was written
+     * @param group      the group as the repository returned it (its member list may be empty)
+     * @param changed    whether anything was written
+     * @param membership the membership delta written
      */
-    record Outcome(Group group, boolean changed) {
+    record Outcome(Group group, boolean changed, MembershipChange membership) {
     }
 
     private final ServiceContext context;
@@ -49,25 +47,14 @@ final class MembershipWrites {
      * the other attributes replaced. Okta's app-integration-wizard apps push every membership change this way. When
      * the members are the same set and {@code sameAttributes}, nothing is written and {@code current} is returned.
      */
-    Group put(GroupRepository groups, String id, Group current, Group next, String version, RequestContext ctx,
-              boolean sameAttributes) {
-        Set<String> before = new LinkedHashSet<>();
-        current.members().forEach(m -> before.add(m.value()));
-        Map<String, Member> after = new LinkedHashMap<>();
-        next.members().forEach(m -> after.putIfAbsent(m.value(), m));
-        Set<String> removed = new LinkedHashSet<>(before);
-        removed.removeAll(after.keySet());
-        List<Member> added = new ArrayList<>();
-        after.forEach((value, member) -> {
-            if (!before.contains(value)) {
-                added.add(member);
-            }
-        });
-        if (sameAttributes && removed.isEmpty() && added.isEmpty()) {
-            return current;
+    Outcome put(GroupRepository groups, String id, Group current, Group next, String version, RequestContext ctx,
+                boolean sameAttributes) {
+        MembershipChange change = WriteEvents.diff(current, next);
+        if (sameAttributes && change.isEmpty()) {
+            return new Outcome(current, false, change);
         }
         Group attributes = next.toBuilder().members(List.of()).build();
-        return groups.update(id, attributes, new MembershipChange(false, removed, added), version, ctx);
+        return new Outcome(groups.update(id, attributes, change, version, ctx), true, change);
     }
 
     /**
@@ -92,7 +79,7 @@ final class MembershipWrites {
         PatchResult result = context.patchEngine().apply(type, json, split.otherOperations());
         MembershipChange change = new MembershipChange(split.clearAll(), split.removed(), members(split.added()));
         if (!result.changed() && change.isEmpty()) {
-            return new Outcome(current, false);
+            return new Outcome(current, false, change);
         }
         Group attributes = null;
         if (result.changed()) {
@@ -101,7 +88,7 @@ final class MembershipWrites {
             attributes = context.json().toTyped(next, Group.class);
         }
         String expected = result.changed() || request.header("If-Match") != null ? version : null;
-        return new Outcome(groups.update(id, attributes, change, expected, ctx), true);
+        return new Outcome(groups.update(id, attributes, change, expected, ctx), true, change);
     }
 
     /**
@@ -113,20 +100,24 @@ final class MembershipWrites {
      * @throws ScimException 404 if there is no such group, 412 if {@code If-Match} does not match
      */
     Group patchAtomically(ScimRequest request, ResourceType type, GroupRepository groups, String id,
-                          MembershipPatch split, RequestContext ctx) {
+                          MembershipPatch split, RequestContext ctx, WriteEvents.Recorder recorder) {
         String what = type.name() + " '" + id + "'";
         MembershipChange change = new MembershipChange(split.clearAll(), split.removed(), members(split.added()));
-        return groups.modify(id, current -> {
+        UnaryOperator<Group> attributes = current -> {
             ObjectNode json = context.json().toTree(current);
             Preconditions.requireIfMatch(request, ResourceEndpoint.version(json), what);
             PatchResult result = context.patchEngine().apply(type, json, split.otherOperations());
+            recorder.wrote(result.changed() || !change.isEmpty(), change);
             if (!result.changed()) {
                 return current;
             }
             ObjectNode next = result.resource();
             next.remove("meta");
             return context.json().toTyped(next, Group.class);
-        }, change, ctx);
+        };
+        // Without a membership change this is an ordinary modify, which a store may answer without locking when
+        // the attributes do not change either (Okta re-sends a group's name with every push)
+        return change.isEmpty() ? groups.modify(id, attributes, ctx) : groups.modify(id, attributes, change, ctx);
     }
 
     private List<Member> members(List<ObjectNode> added) {

@@ -11,16 +11,9 @@ import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.ResourceSorter;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.Schemas;
-import org.scim2j.filter.And;
 import org.scim2j.filter.AttributePath;
-import org.scim2j.filter.Comparison;
 import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterParseException;
-import org.scim2j.filter.FilterValue;
-import org.scim2j.filter.Not;
-import org.scim2j.filter.Or;
-import org.scim2j.filter.ValuePath;
-import org.scim2j.filter.internal.JsonText;
 import org.scim2j.spi.Page;
 import org.scim2j.spi.RepositoryCapabilities;
 import org.scim2j.spi.RequestContext;
@@ -104,33 +97,7 @@ public final class QueryEndpoint {
         } catch (FilterParseException e) {
             throw ScimException.invalidFilter(e);
         }
-        requireUnicode(filter);
         return filter;
-    }
-
-    /**
-     * Refuses a filter whose string values are not Unicode text: a literal may escape half a surrogate pair
-     * ({@code "\ud800"}, RFC 8259 §8.2), which a store would replace ({@code ?} on PostgreSQL) and then match other
-     * values. Request bodies are checked as they are parsed ({@code ScimJson.readObject}); a filter's literals only
-     * once it is parsed. The value is not echoed: it cannot be written as JSON.
-     */
-    private static void requireUnicode(Filter filter) {
-        if (filter instanceof Comparison c && c.value() instanceof FilterValue.StringValue s) {
-            int at = JsonText.unpairedSurrogate(s.value());
-            if (at >= 0) {
-                throw ScimException.invalidFilter("the filter's value for '" + c.path() + "' is not valid Unicode: "
-                        + "it holds half of a surrogate pair (" + JsonText.codeUnit(s.value().charAt(at))
-                        + ") without the other (RFC 8259 §8.2)");
-            }
-        } else if (filter instanceof ValuePath v) {
-            requireUnicode(v.filter());
-        } else if (filter instanceof Not n) {
-            requireUnicode(n.filter());
-        } else if (filter instanceof And a) {
-            a.operands().forEach(QueryEndpoint::requireUnicode);
-        } else if (filter instanceof Or o) {
-            o.operands().forEach(QueryEndpoint::requireUnicode);
-        }
     }
 
     /**
@@ -201,7 +168,7 @@ public final class QueryEndpoint {
             throw ScimException.badRequest(ScimType.INVALID_CURSOR, "cursor paging (RFC 9865) is not supported on "
                     + type.endpoint() + "; use startIndex and count (RFC 7644 §3.4.2.4)");
         }
-        RequestContext ctx = new RequestContext(request.principal(), request.requestId());
+        RequestContext ctx = RequestContexts.of(request, RequestContext.Operation.SEARCH);
         String cursorQuery = query.usesCursor() ? CursorSeal.query(type.name(), filter, sortBy, query.sortOrder())
                 : null;
         String cursor = query.usesCursor() ? cursors.unseal(query.cursor(), cursorQuery) : null;

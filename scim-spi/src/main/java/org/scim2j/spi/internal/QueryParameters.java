@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
-import org.scim2j.core.internal.JsonFields;
+import org.scim2j.core.json.JsonFields;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.schema.Schemas;

@@ -3,16 +3,21 @@ package org.scim2j.spi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.internal.SameContent;
+import org.scim2j.core.json.SameContent;
 import org.scim2j.core.patch.MembershipPatch;
 import org.scim2j.core.patch.PatchRequest;
 import org.scim2j.core.patch.PatchResult;
 import org.scim2j.core.query.AttributeSelection;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.User;
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.ResolvedAttribute;
+import org.scim2j.filter.AttributePath;
 import org.scim2j.spi.GroupRepository;
+import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.ResourceRepository;
+import org.scim2j.spi.event.WriteEvent;
 import org.scim2j.spi.service.ScimRequest;
 import org.scim2j.spi.service.ScimResponse;
 
@@ -51,6 +56,8 @@ import java.util.function.UnaryOperator;
  */
 public final class ResourceEndpoint {
 
+    private static final AttributePath MEMBER_VALUE = AttributePath.parse("members.value");
+
     private final ServiceContext context;
     private final Presenter presenter;
     private final ResourceInput input;
@@ -83,7 +90,11 @@ public final class ResourceEndpoint {
     private <T> ScimResponse create(ScimRequest request, ResourceBinding<T> binding) {
         AttributeSelection selection = Presenter.selection(request);
         ResourceInput.Body body = input.read(binding.type(), request.body());
-        T created = binding.repository().create(binding.fromJson().apply(body.resource()), requestContext(request));
+        RequestContext ctx = requestContext(request);
+        T model = binding.fromJson().apply(body.resource());
+        T created = binding.repository().create(model, ctx);
+        context.observers().written(new WriteEvent(WriteEvent.Kind.CREATED, binding.type().name(),
+                idOf(binding, created), WriteEvents.created(model), ctx));
         Presenter.Shown shown = presenter.show(binding, created, request.baseUrl(), selection);
         return Responses.resource(context.json(), 201, shown, "Location", shown.location());
     }
@@ -114,27 +125,32 @@ public final class ResourceEndpoint {
             ObjectNode stored = binding.toJson().apply(current);
             Preconditions.requireIfMatch(request, version(stored), what);
             ObjectNode next = body.resource().deepCopy();
-            input.keepImmutable(binding.type(), stored, next);
+            context.writeRules().keepImmutable(binding.type(), stored, next);
             T model = keepPassword(binding.fromJson().apply(next), current);
             // Okta's AIW apps PUT the whole user (and group) on every sync: what changes nothing keeps the ETag
             return unchanged(binding, current, model) ? current : model;
         };
         GroupRepository groups = nativeGroups(binding);
+        WriteEvents.Recorder recorder = new WriteEvents.Recorder();
         T written;
         if (groups != null && !groups.supportsAtomicModify()) {
             written = Preconditions.withConflictRetries(request, context.config().maxConflictRetries(), what, () -> {
                 T current = read(binding, id, ctx);
                 T model = change.apply(current);
                 if (model == current) {
+                    recorder.replaced(current, current);
                     return current;
                 }
-                Group group = memberships.put(groups, id, (Group) current, (Group) model, version(current, binding),
-                        ctx, sameContent(binding, current, model, true));
+                MembershipWrites.Outcome outcome = memberships.put(groups, id, (Group) current, (Group) model,
+                        version(current, binding), ctx, sameContent(binding, current, model, true));
+                recorder.wrote(outcome.changed(), outcome.membership());
+                Group group = outcome.group();
                 return cast(group.members().isEmpty() ? read(binding, id, ctx) : group);
             });
         } else {
-            written = write(request, binding, id, ctx, change);
+            written = write(request, binding, id, ctx, change, recorder);
         }
+        recorder.report(context, WriteEvent.Kind.REPLACED, binding.type().name(), id, ctx);
         return Responses.resource(context.json(), 200, presenter.show(binding, written, request.baseUrl(), selection));
     }
 
@@ -146,18 +162,26 @@ public final class ResourceEndpoint {
     private <T> ScimResponse patch(ScimRequest request, ResourceBinding<T> binding, String id) {
         AttributeSelection selection = Presenter.selection(request);
         PatchRequest patch = PatchRequest.fromJson(context.json().readObject(request.body()),
-                context.config().patchOptions());
+                context.config().patchOptions(), context.filterParser());
         RequestContext ctx = requestContext(request);
         String what = describe(binding, id);
         GroupRepository groups = nativeGroups(binding);
         Optional<MembershipPatch> split = groups == null ? Optional.empty()
                 : context.patchEngine().splitMembership(binding.type(), patch);
+        WriteEvents.Recorder recorder = new WriteEvents.Recorder();
         T written;
         if (split.isPresent()) {
-            Group group = groups.supportsAtomicModify()
-                    ? memberships.patchAtomically(request, binding.type(), groups, id, split.get(), ctx)
-                    : Preconditions.withConflictRetries(request, context.config().maxConflictRetries(), what,
-                            () -> memberships.patch(request, binding.type(), groups, id, split.get(), ctx)).group();
+            Group group;
+            if (groups.supportsAtomicModify()) {
+                group = memberships.patchAtomically(request, binding.type(), groups, id, split.get(), ctx, recorder);
+            } else {
+                MembershipWrites.Outcome outcome = Preconditions.withConflictRetries(request,
+                        context.config().maxConflictRetries(), what,
+                        () -> memberships.patch(request, binding.type(), groups, id, split.get(), ctx));
+                recorder.wrote(outcome.changed(), outcome.membership());
+                group = outcome.group();
+            }
+            recorder.report(context, WriteEvent.Kind.PATCHED, binding.type().name(), id, ctx);
             if (context.config().noContentOnPatch(binding.type().name())) {
                 return Responses.empty(204, "ETag", Versions.etag(version(context.json().toTree(group))));
             }
@@ -173,7 +197,8 @@ public final class ResourceEndpoint {
                 ObjectNode next = result.resource();
                 next.remove("meta");
                 return keepPassword(binding.fromJson().apply(next), current);
-            });
+            }, recorder);
+            recorder.report(context, WriteEvent.Kind.PATCHED, binding.type().name(), id, ctx);
         }
         Presenter.Shown shown = presenter.show(binding, written, request.baseUrl(), selection);
         if (context.config().noContentOnPatch(binding.type().name())) {
@@ -188,8 +213,13 @@ public final class ResourceEndpoint {
      * conflict ({@link Preconditions#withConflictRetries}). {@code change} returns its argument to write nothing.
      */
     private <T> T write(ScimRequest request, ResourceBinding<T> binding, String id, RequestContext ctx,
-                        UnaryOperator<T> change) {
+                        UnaryOperator<T> changeOnly, WriteEvents.Recorder recorder) {
         ResourceRepository<T> repository = binding.repository();
+        UnaryOperator<T> change = current -> {
+            T next = changeOnly.apply(current);
+            recorder.replaced(current, next);
+            return next;
+        };
         if (repository.supportsAtomicModify()) {
             return repository.modify(id, change, ctx);
         }
@@ -206,15 +236,17 @@ public final class ResourceEndpoint {
         RequestContext ctx = requestContext(request);
         if (request.header("If-Match") == null) {
             binding.repository().delete(id, null, ctx);
-            return Responses.empty(204);
+        } else {
+            String what = describe(binding, id);
+            Preconditions.withConflictRetries(request, 0, what, () -> {
+                String version = version(binding.toJson().apply(read(binding, id, ctx)));
+                Preconditions.requireIfMatch(request, version, what);
+                binding.repository().delete(id, version, ctx);
+                return id;
+            });
         }
-        String what = describe(binding, id);
-        Preconditions.withConflictRetries(request, 0, what, () -> {
-            String version = version(binding.toJson().apply(read(binding, id, ctx)));
-            Preconditions.requireIfMatch(request, version, what);
-            binding.repository().delete(id, version, ctx);
-            return id;
-        });
+        context.observers().written(new WriteEvent(WriteEvent.Kind.DELETED, binding.type().name(), id,
+                MembershipChange.none(), ctx));
         return Responses.empty(204);
     }
 
@@ -246,8 +278,8 @@ public final class ResourceEndpoint {
         }
         ObjectNode before = binding.toJson().apply(current);
         ObjectNode after = binding.toJson().apply(next);
-        input.stripReadOnly(binding.type(), before);
-        input.stripReadOnly(binding.type(), after);
+        context.writeRules().stripReadOnly(binding.type(), before);
+        context.writeRules().stripReadOnly(binding.type(), after);
         if (ignoringMembers) {
             before.remove("members");
             after.remove("members");
@@ -257,17 +289,26 @@ public final class ResourceEndpoint {
 
     /**
      * Whether a PUT's {@code next} is {@code current} again: the same content, a group's members compared by their
-     * ids as a set (the store fills {@code display} and {@code type}; RFC 7643 §3.1 ids are case-sensitive).
+     * ids as a set (the store fills {@code display} and {@code type}), ids equal as the schema's {@code members.value}
+     * says, as in PATCH ({@link org.scim2j.core.patch.MembershipPatch#applyTo}).
      */
     private <T> boolean unchanged(ResourceBinding<T> binding, T current, T next) {
         if (current instanceof Group before && next instanceof Group after) {
-            Set<String> ids = new HashSet<>();
-            before.members().forEach(m -> ids.add(m.value()));
-            Set<String> nextIds = new HashSet<>();
-            after.members().forEach(m -> nextIds.add(m.value()));
-            return ids.equals(nextIds) && sameContent(binding, current, next, true);
+            AttributeDefinition memberValue = context.registry().find(binding.type(), MEMBER_VALUE)
+                    .map(ResolvedAttribute::target).orElse(null);
+            if (memberValue != null) {
+                return memberKeys(before, memberValue).equals(memberKeys(after, memberValue))
+                        && sameContent(binding, current, next, true);
+            }
         }
         return sameContent(binding, current, next, false);
+    }
+
+
+    private static Set<String> memberKeys(Group group, AttributeDefinition memberValue) {
+        Set<String> keys = new HashSet<>();
+        group.members().forEach(m -> keys.add(memberValue.valueKey(m.value())));
+        return keys;
     }
 
     /** The stored resource; also the group again after a membership write, whose result may lack members. */
@@ -310,7 +351,14 @@ public final class ResourceEndpoint {
         return binding.type().name() + " '" + id + "'";
     }
 
+    /** POST (to the collection), GET, PUT, PATCH or DELETE of one resource. */
     private static RequestContext requestContext(ScimRequest request) {
-        return new RequestContext(request.principal(), request.requestId());
+        return RequestContexts.of(request, RequestContexts.operation(request.method(), Route.Kind.RESOURCE));
+    }
+
+    /** The id of a resource the repository returned. */
+    private static <T> String idOf(ResourceBinding<T> binding, T resource) {
+        return binding.typed() != null ? binding.typed().id().apply(resource)
+                : binding.toJson().apply(resource).path("id").asText();
     }
 }

@@ -8,7 +8,7 @@ import org.scim2j.spi.service.ScimResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds responses: JSON bodies with the SCIM media type, errors as RFC 7644 §3.12 bodies. */
+/** Builds responses: JSON bodies with the SCIM media type (errors: {@link ScimResponse#error}). */
 public final class Responses {
 
     private Responses() {
@@ -55,14 +55,9 @@ public final class Responses {
         return new ScimResponse(status, h, null);
     }
 
-    /** The Error response of a ScimException. */
-    public static ScimResponse error(ScimJson json, ScimException e) {
-        return json(json, e.status(), e.toErrorResponse().toJson());
-    }
-
     /** 405 with the Allow header and an Error body. */
-    public static ScimResponse methodNotAllowed(ScimJson json, String method, String path, String allow) {
+    public static ScimResponse methodNotAllowed(String method, String path, String allow) {
         ScimException e = new ScimException(405, null, method + " is not allowed on " + path + "; allowed: " + allow);
-        return json(json, 405, e.toErrorResponse().toJson(), "Allow", allow);
+        return ScimResponse.error(e).withHeader("Allow", allow);
     }
 }

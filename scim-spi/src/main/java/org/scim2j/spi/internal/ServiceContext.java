@@ -4,7 +4,9 @@ import org.scim2j.core.filter.FilterEvaluator;
 import org.scim2j.core.json.ResourceNormalizer;
 import org.scim2j.core.json.SchemaValidator;
 import org.scim2j.core.json.ScimJson;
+import org.scim2j.core.json.WriteRules;
 import org.scim2j.core.patch.PatchEngine;
+import org.scim2j.core.patch.Tolerance;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.filter.FilterParser;
 import org.scim2j.spi.service.MeResolver;
@@ -28,6 +30,8 @@ public final class ServiceContext {
     private final FilterEvaluator evaluator;
     private final PatchEngine patchEngine;
     private final FilterParser filterParser;
+    private final WriteRules writeRules;
+    private final Observers observers;
 
     /**
      * @param registry   the schemas and resource types served
@@ -37,6 +41,19 @@ public final class ServiceContext {
      */
     public ServiceContext(SchemaRegistry registry, ScimServiceConfig config, Collection<ResourceBinding<?>> bindings,
                           MeResolver meResolver) {
+        this(registry, config, bindings, meResolver, new Observers(java.util.List.of()));
+    }
+
+    /**
+     * @param registry   the schemas and resource types served
+     * @param config     the configuration
+     * @param bindings   the bound resource types, in registration order
+     * @param meResolver the {@code /Me} resolver, or null
+     * @param observers  the registered observers
+     */
+    public ServiceContext(SchemaRegistry registry, ScimServiceConfig config, Collection<ResourceBinding<?>> bindings,
+                          MeResolver meResolver, Observers observers) {
+        this.observers = observers;
         this.registry = registry;
         this.config = config;
         Map<String, ResourceBinding<?>> byEndpoint = new LinkedHashMap<>();
@@ -44,11 +61,17 @@ public final class ServiceContext {
         this.bindingsByEndpoint = Collections.unmodifiableMap(byEndpoint);
         this.meResolver = meResolver;
         this.normalizer = ResourceNormalizer.builder(registry).unknownAttributes(config.unknownAttributes())
-                .lenientBooleans(config.json().lenientBooleans()).build();
+                .lenientBooleans(config.patchOptions().allows(Tolerance.BOOLEAN_STRINGS)).build();
         this.validator = SchemaValidator.builder(registry).build();
+        this.writeRules = new WriteRules(registry);
         this.evaluator = new FilterEvaluator(registry);
         this.patchEngine = new PatchEngine(registry, config.patchOptions());
         this.filterParser = config.lenientFilters() ? FilterParser.lenient() : FilterParser.strict();
+    }
+
+    /** What a write may change (readOnly, immutable, required, primary), for every endpoint that writes. */
+    public WriteRules writeRules() {
+        return writeRules;
     }
 
     /** The schema registry. */
@@ -109,6 +132,11 @@ public final class ServiceContext {
     /** The PATCH engine. */
     public PatchEngine patchEngine() {
         return patchEngine;
+    }
+
+    /** The registered observers. */
+    public Observers observers() {
+        return observers;
     }
 
     /** The filter parser (strict or lenient as configured). */

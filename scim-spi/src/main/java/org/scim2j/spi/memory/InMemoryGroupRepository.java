@@ -7,8 +7,11 @@ import org.scim2j.core.error.ScimException;
 import org.scim2j.core.json.ScimJson;
 import org.scim2j.core.resource.Group;
 import org.scim2j.core.resource.Member;
+import org.scim2j.core.schema.AttributeDefinition;
+import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
+import org.scim2j.filter.AttributePath;
 import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
@@ -32,6 +35,8 @@ public final class InMemoryGroupRepository implements GroupRepository {
 
     private final InMemoryStore<Group> store;
     private final ScimJson json;
+    /** How member ids compare: the schema's {@code members.value} (RFC 7643 §8.7.1: not {@code caseExact}). */
+    private final AttributeDefinition memberValue;
 
     /** An empty repository for the standard Group schema. */
     public InMemoryGroupRepository() {
@@ -45,8 +50,10 @@ public final class InMemoryGroupRepository implements GroupRepository {
      */
     public InMemoryGroupRepository(SchemaRegistry registry, ScimJson json, Clock clock) {
         this.json = json;
-        this.store = new InMemoryStore<>(registry, registry.resourceType(Schemas.GROUP_RESOURCE_TYPE.name())
-                .orElseThrow(), json::toTree, tree -> json.toTyped(tree, Group.class), clock);
+        ResourceType type = registry.resourceType(Schemas.GROUP_RESOURCE_TYPE.name()).orElseThrow();
+        this.store = new InMemoryStore<>(registry, type, json::toTree, tree -> json.toTyped(tree, Group.class),
+                clock);
+        this.memberValue = registry.find(type, AttributePath.parse("members.value")).orElseThrow().target();
     }
 
     @Override
@@ -94,14 +101,14 @@ public final class InMemoryGroupRepository implements GroupRepository {
                 throw ScimException.notFound("Group", id);
             }
             Map<String, JsonNode> list = new LinkedHashMap<>();
-            current.path("members").forEach(m -> list.put(m.path("value").asText(), m));
+            current.path("members").forEach(m -> list.put(memberValue.valueKey(m.path("value").asText()), m));
             Set<String> before = Set.copyOf(list.keySet());
             if (members.removeAll()) {
                 list.clear();
             }
-            members.removed().forEach(list::remove);
+            members.removed().forEach(member -> list.remove(memberValue.valueKey(member)));
             for (Member m : members.added()) {
-                list.putIfAbsent(m.value(), json.toTree(m));
+                list.putIfAbsent(memberValue.valueKey(m.value()), json.toTree(m));
             }
             if (attributes == null && list.keySet().equals(before)) {
                 // Identity providers re-send memberships: a delta that changes none is no change (the version stays).

@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param principal the authenticated subject's name, or {@code null}
  * @param baseUrl   the absolute SCIM base URL without trailing slash, for {@code meta.location} and
  *                  {@code Location} ({@code https://example.com/api/scim/v2})
- * @param requestId an id for log correlation
+ * @param requestId  an id for log correlation
+ * @param attributes what the authenticator attached to the principal (tenant, roles; see
+ *                   {@link org.scim2j.spi.RequestContext#attributes()}), empty when nothing
  */
 public record ScimRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                          byte[] body, String principal, String baseUrl, String requestId) {
+                          byte[] body, String principal, String baseUrl, String requestId,
+                          Map<String, Object> attributes) {
 
     /** Copies the collections and normalises the method and header names. */
     public ScimRequest {
@@ -41,6 +44,14 @@ public record ScimRequest(String method, String path, Map<String, List<String>> 
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
         requestId = requestId == null ? "-" : requestId;
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A request whose principal carries no attributes. */
+    public ScimRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                       byte[] body, String principal, String baseUrl, String requestId) {
+        this(method, path, query, headers, body, principal, baseUrl, requestId, Map.of());
     }
 
     /** A request without body, query, headers or principal, for tests and tools. */
@@ -75,7 +86,8 @@ public record ScimRequest(String method, String path, Map<String, List<String>> 
     /** This request with another method and path, body and query (used by bulk and {@code /.search}). */
     public ScimRequest derive(String newMethod, String newPath, Map<String, List<String>> newQuery,
                               Map<String, String> newHeaders, byte[] newBody) {
-        return new ScimRequest(newMethod, newPath, newQuery, newHeaders, newBody, principal, baseUrl, requestId);
+        return new ScimRequest(newMethod, newPath, newQuery, newHeaders, newBody, principal, baseUrl, requestId,
+                attributes);
     }
 
     @Override
@@ -83,7 +95,7 @@ public record ScimRequest(String method, String path, Map<String, List<String>> 
         return o instanceof ScimRequest r && method.equals(r.method) && path.equals(r.path) && query.equals(r.query)
                 && headers.equals(r.headers) && java.util.Arrays.equals(body, r.body)
                 && Objects.equals(principal, r.principal) && baseUrl.equals(r.baseUrl)
-                && requestId.equals(r.requestId);
+                && requestId.equals(r.requestId) && attributes.equals(r.attributes);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.scim2j.spi.service;
 
+import org.scim2j.core.error.ErrorResponse;
+import org.scim2j.core.error.ScimException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,6 +84,50 @@ public final class ScimResponse {
 
     private static Map<String, String> copy(Map<String, String> headers) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
+    }
+
+    /**
+     * The Error response of RFC 7644 §3.12 for {@code error}: its status, {@code Content-Type: application/scim+json}
+     * and the body {@code {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404",...}}. Every
+     * SCIM error body of scim2j is written here: the service's, an HTTP binding's (401, 406, 413, 415), and a
+     * container's own refusals when its error handler calls this (see the README's container recipes).
+     */
+    public static ScimResponse error(ErrorResponse error) {
+        byte[] body = error.toJson().toString().getBytes(StandardCharsets.UTF_8);
+        return new ScimResponse(error.status(), Map.of("Content-Type", CONTENT_TYPE), body);
+    }
+
+    /** The Error response of a {@link ScimException} ({@link #error(ErrorResponse)}). */
+    public static ScimResponse error(ScimException e) {
+        return error(e.toErrorResponse());
+    }
+
+    /**
+     * The Error response for a request a servlet container (or proxy) refused before SCIM ran, for its error
+     * handler: fixed details, so that no parser message or class name reaches the client. 400: an ambiguous URI
+     * (an encoded {@code /}, a NUL, a {@code ..} segment) or a malformed header; 404: no endpoint; 414: a URI too
+     * long; 431: headers too large; 500: a failure; another error status has no detail, and a status that is not
+     * an error becomes 500.
+     */
+    public static ScimResponse containerError(int status) {
+        String detail = switch (status) {
+            case 400 -> "malformed request: the URI (an encoded '/', '.', '\\' or '%', a NUL, a '..' segment) or a "
+                    + "header cannot be accepted";
+            case 404 -> "no SCIM endpoint at this path";
+            case 414 -> "the request URI is too long";
+            case 431 -> "the request headers are too large";
+            case 500 -> "the service provider failed to process the request";
+            default -> null;
+        };
+        return error(new ErrorResponse(status >= 400 && status <= 599 ? status : 500, null, detail));
+    }
+
+    /** This response with one more header (or another value for it), the body unchanged. */
+    public ScimResponse withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return writer != null && bytes == null ? new ScimResponse(status, h, writer)
+                : new ScimResponse(status, h, body());
     }
 
     /** @return the HTTP status */

@@ -16,6 +16,10 @@ import org.scim2j.spi.internal.DiscoveryEndpoint;
 import org.scim2j.spi.internal.QueryEndpoint;
 import org.scim2j.spi.internal.ResourceBinding;
 import org.scim2j.spi.internal.ResourceEndpoint;
+import org.scim2j.spi.event.RequestOutcome;
+import org.scim2j.spi.event.ScimObserver;
+import org.scim2j.spi.internal.Observers;
+import org.scim2j.spi.internal.RequestContexts;
 import org.scim2j.spi.internal.Responses;
 import org.scim2j.spi.internal.Route;
 import org.scim2j.spi.internal.Router;
@@ -23,6 +27,7 @@ import org.scim2j.spi.internal.ServiceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +53,9 @@ import java.util.Objects;
  * <p>Client errors become SCIM Error responses with the status and {@code scimType} of RFC 7644 §3.12, logged at
  * DEBUG (a client can cause as many as it likes). Anything else (a repository failure, a bug) becomes a 500 whose
  * detail says nothing about internals; it is logged at ERROR with the request id.
+ *
+ * <p>Observers ({@link Builder#observer}) see each successful write and the outcome of each request; an HTTP entry
+ * point tells them of the requests it refuses itself ({@link #refused}).
  */
 public final class ScimService {
 
@@ -61,12 +69,13 @@ public final class ScimService {
     private final BulkEndpoint bulk;
 
     private ScimService(Builder b) {
-        this.context = new ServiceContext(b.registry, b.config, b.bindings, b.meResolver);
+        this.context = new ServiceContext(b.registry, b.config, b.bindings, b.meResolver,
+                new Observers(b.observers));
         this.router = new Router(context);
         this.resources = new ResourceEndpoint(context);
         this.queries = new QueryEndpoint(context);
         this.discovery = new DiscoveryEndpoint(context);
-        this.bulk = new BulkEndpoint(context, this::handle);
+        this.bulk = new BulkEndpoint(context, r -> dispatch(r, new Routed()));
     }
 
     /** A builder; register at least one repository. */
@@ -84,12 +93,48 @@ public final class ScimService {
         return context.registry();
     }
 
-    /** Handles one request. Never throws. */
+    /**
+     * Handles one request. Never throws. The registered {@link ScimObserver}s see its writes and its outcome.
+     */
     public ScimResponse handle(ScimRequest request) {
+        long start = System.nanoTime();
+        Routed routed = new Routed();
+        ScimResponse response = dispatch(request, routed);
+        context.observers().ended(new RequestOutcome(request.method(), routed.resourceType, response.status(),
+                routed.scimType, Duration.ofNanos(System.nanoTime() - start),
+                RequestContexts.of(request, routed.route)));
+        return response;
+    }
+
+    /**
+     * Tells the observers of a request refused before it reached {@link #handle} (by an HTTP binding: 401, 406,
+     * 413, ...), so that they see every request.
+     *
+     * @param request  the request as far as it was read (its body may be empty)
+     * @param status   the status sent
+     * @param scimType the error's {@code scimType}, or {@code null}
+     * @param duration the time since the request arrived
+     */
+    public void refused(ScimRequest request, int status, String scimType, Duration duration) {
+        context.observers().ended(new RequestOutcome(request.method(), null, status, scimType, duration,
+                RequestContexts.of(request, (Route) null)));
+    }
+
+    /** What routing found out, for the outcome: set as the request goes along. */
+    private static final class Routed {
+        Route route;
+        String resourceType;
+        String scimType;
+    }
+
+    /** Handles a request (or a bulk operation) without telling observers its outcome. */
+    private ScimResponse dispatch(ScimRequest request, Routed routed) {
         try {
             Route route = router.route(request.path());
+            routed.route = route;
+            routed.resourceType = RequestContexts.resourceType(route);
             if (!route.kind().allows(request.method())) {
-                return Responses.methodNotAllowed(context.json(), request.method(), request.path(),
+                return Responses.methodNotAllowed(request.method(), request.path(),
                         route.kind().allow());
             }
             return switch (route.kind()) {
@@ -99,32 +144,33 @@ public final class ScimService {
                 case COLLECTION -> request.method().equals("GET") ? queries.list(request, route)
                         : resources.create(request, route);
                 case RESOURCE -> resources.handle(request, route);
-                case ME -> me(request, route);
+                case ME -> me(request, route, routed);
             };
         } catch (ScimException e) {
+            ErrorResponse error = e.toErrorResponse();
+            routed.scimType = error.scimType() == null ? null : error.scimType().wireName();
             if (e.status() >= 500 && e.status() != 501) {
                 LOG.error("request {} failed: {}", request.requestId(), e.getMessage(), e);
             } else if (LOG.isDebugEnabled()) {
                 // the client's doing (a 4xx, or a 501 for what this service does not offer): no ERROR, no stack
-                ErrorResponse error = e.toErrorResponse();
                 LOG.debug("request {} refused: {} {} {}", request.requestId(), e.status(), error.scimType(),
                         error.detail());
             }
-            return Responses.error(context.json(), e);
+            return ScimResponse.error(e);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("request {} ({} {}) failed", request.requestId(), request.method(), request.path(), e);
-            return Responses.error(context.json(), ScimException.internal(e));
+            return ScimResponse.error(ScimException.internal(e));
         }
     }
 
     /** RFC 7644 §3.11: {@code /Me} is the authenticated subject's User. */
-    private ScimResponse me(ScimRequest request, Route route) {
+    private ScimResponse me(ScimRequest request, Route route, Routed routed) {
         MeResolver resolver = context.meResolver();
         if (resolver == null) {
             throw ScimException.notImplemented("/Me is not supported by this service provider");
         }
         if (request.principal() == null) {
-            throw new ScimException(401, null, "/Me needs an authenticated subject");
+            throw ScimException.unauthorized("/Me needs an authenticated subject");
         }
         String id = resolver.userId(request.principal()).orElseThrow(
                 () -> ScimException.notFound("the authenticated subject has no User resource"));
@@ -133,8 +179,8 @@ public final class ScimService {
             throw ScimException.notFound("the authenticated subject has no User resource");
         }
         String rest = route.id() == null ? "" : "/" + route.id();
-        return handle(request.derive(request.method(), users.type().endpoint() + "/" + id + rest, request.query(),
-                request.headers(), request.body()));
+        return dispatch(request.derive(request.method(), users.type().endpoint() + "/" + id + rest,
+                request.query(), request.headers(), request.body()), routed);
     }
 
     /** Collects repositories and configuration; not thread-safe. */
@@ -146,6 +192,7 @@ public final class ScimService {
         private UserRepository users;
         private GroupRepository groups;
         private final List<Object[]> custom = new ArrayList<>();
+        private final List<ScimObserver> observers = new ArrayList<>();
 
         private Builder() {
         }
@@ -183,6 +230,14 @@ public final class ScimService {
         /** The resolver for {@code /Me}; without one {@code /Me} answers 501. */
         public Builder me(MeResolver value) {
             this.meResolver = value;
+            return this;
+        }
+
+        /**
+         * Adds an observer of writes and request outcomes; several may be added, and are called in this order.
+         */
+        public Builder observer(ScimObserver value) {
+            observers.add(Objects.requireNonNull(value));
             return this;
         }
 

@@ -8,7 +8,9 @@
  *
  * <p>{@link org.scim2j.spi.service.ScimServiceConfig} (built with its builder) sets limits, the filter policy for
  * what a repository does not evaluate, the PATCH compatibility profile and what {@code /ServiceProviderConfig}
- * advertises ({@link org.scim2j.spi.service.AuthenticationScheme}). A servlet container host does not call the
- * service directly: {@code org.scim2j.servlet.ScimServlet} is its HTTP binding.
+ * advertises ({@link org.scim2j.spi.service.AuthenticationScheme}). Observers registered on the service
+ * ({@link org.scim2j.spi.event.ScimObserver}) see its writes and request outcomes. An HTTP host does not call the
+ * service directly: {@code org.scim2j.http.ScimHttpHandler} (module {@code scim-http}) is its HTTP entry point,
+ * and {@code org.scim2j.servlet.ScimServlet} binds that to a servlet container.
  */
 package org.scim2j.spi.service;

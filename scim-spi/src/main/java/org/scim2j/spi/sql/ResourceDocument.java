@@ -73,6 +73,10 @@ import java.util.function.BiConsumer;
  * are kept under the key {@value #COLUMNS_KEY}, which no attribute name can take (RFC 7643 §2.1).
  *
  * @param <T> the resource model: {@link User}, {@link Group} or {@code GenericResource}
+ *
+ * <p>Why it is long (about 580 lines): splitting a resource into columns and a document and merging them back are
+ * the two halves of one mapping, which must agree attribute by attribute (a lossless round trip); its builder
+ * declares that mapping. They stay together so that a change to one half is seen beside the other.
  */
 public final class ResourceDocument<T> {
 

@@ -2,14 +2,13 @@ package org.scim2j.spi.sql;
 
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.AttributeType;
+import org.scim2j.core.schema.ScimDateTime;
 import org.scim2j.filter.CompareOp;
 import org.scim2j.filter.FilterValue;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /** Filter literals as JDBC parameters: typed per the attribute, LIKE patterns escaped. */
 final class SqlValues {
@@ -67,26 +66,9 @@ final class SqlValues {
         }
     }
 
-    /**
-     * An RFC 3339 date-time as FilterEvaluator reads it ({@code t}/{@code z} in any case, no offset meaning UTC,
-     * digits past nanoseconds ignored), or null.
-     */
+    /** A dateTime by the service's one rule ({@link ScimDateTime}), in UTC, or null. */
     static OffsetDateTime dateTime(String text) {
-        String t = text.toUpperCase(Locale.ROOT);
-        int end = t.length();
-        int offsetAt = t.endsWith("Z") ? end - 1 : end >= 6 && (t.charAt(end - 6) == '+' || t.charAt(end - 6) == '-')
-                ? end - 6 : end;
-        String offset = offsetAt == end ? "Z" : t.substring(offsetAt);
-        String local = t.substring(0, offsetAt);
-        int dot = local.indexOf('.');
-        if (dot >= 0 && local.length() - dot - 1 > 9) {
-            local = local.substring(0, dot + 10);
-        }
-        try {
-            return OffsetDateTime.parse(local + offset).withOffsetSameInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return ScimDateTime.parse(text).map(t -> t.withOffsetSameInstant(ZoneOffset.UTC)).orElse(null);
     }
 
     /**

@@ -190,6 +190,34 @@ class Rfc7644_3_5_1_ReplaceTest {
         assertThat(client.memberIds(group)).containsExactlyInAnyOrder(b, c, d);
     }
 
+    /**
+     * Member ids are equal as the schema's {@code members.value} says (RFC 7643 §8.7.1: not {@code caseExact}), in a
+     * PUT as in a PATCH: a PUT of the same members with their ids in another case writes nothing and keeps the ETag.
+     */
+    @Test
+    void rfc7644_3_5_1_groupPutOfTheSameMemberIdsInAnotherCaseChangesNothing() {
+        TestRepositories.CountingGroups groups = new TestRepositories.CountingGroups(true);
+        ScimClient client = ScimClient.of(new InMemoryUserRepository(), groups, ScimServiceConfig.defaults());
+        String a = client.createUser("a");
+        String b = client.createUser("b");
+        String group = client.createGroup("Cased", a, b);
+        String etag = client.get("/Groups/" + group).header("ETag");
+
+        ScimClient.Reply reply = client.put("/Groups/" + group, """
+                {"schemas":["%s"],"displayName":"Cased","members":[{"value":"%s"},{"value":"%s"}]}"""
+                .formatted(GROUP, a.toUpperCase(java.util.Locale.ROOT), b));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.header("ETag")).isEqualTo(etag);
+        assertThat(groups.updates).isEmpty();
+        assertThat(groups.replaces.get()).isZero();
+        // the same ids removed by PATCH in that case: the member is gone (MembershipPatch folds them the same way)
+        ScimClient.Reply removed = client.patch("/Groups/" + group, "[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
+                + b.toUpperCase(java.util.Locale.ROOT) + "\\\"]\"}]");
+        assertThat(removed.status()).as(removed.toString()).isIn(200, 204);
+        assertThat(client.memberIds(group)).containsExactly(a);
+    }
+
     @Test
     void rfc7644_3_5_1_groupPutOnAStoreWithoutNativeMembershipIsAReplace() {
         TestRepositories.CountingGroups groups = new TestRepositories.CountingGroups(false);

@@ -5,7 +5,7 @@ import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
 import org.scim2j.core.internal.AttributeLocator;
 import org.scim2j.core.internal.AttributeLocator.ValueTest;
-import org.scim2j.core.internal.JsonFields;
+import org.scim2j.core.json.JsonFields;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.core.schema.ResourceType;

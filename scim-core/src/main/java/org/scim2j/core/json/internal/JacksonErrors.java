@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
-import org.scim2j.core.internal.JsonFields;
+import org.scim2j.core.json.JsonFields;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -98,10 +98,6 @@ public final class JacksonErrors {
         JsonNode value = at(tree, e.getPath());
         if (value != null && value.isValueNode() && !value.isNull()) {
             detail.append(", got ").append(value.isTextual() ? "'" + shorten(value.asText()) + "'" : value.toString());
-            if (value.isTextual() && isBooleanWord(value.asText())
-                    && (target == Boolean.class || target == boolean.class)) {
-                detail.append(" (boolean strings are accepted only with lenientBooleans on)");
-            }
         }
         return new ScimException(400, ScimType.INVALID_VALUE, detail.toString(), e);
     }
@@ -127,11 +123,6 @@ public final class JacksonErrors {
         return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
 
-    private static boolean isBooleanWord(String text) {
-        String t = text.trim();
-        return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
-    }
-
     private static String path(List<JsonMappingException.Reference> references) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference r : references) {
@@ -155,7 +146,7 @@ public final class JacksonErrors {
             return "a string";
         }
         if (type == OffsetDateTime.class) {
-            return "an RFC 3339 dateTime with offset";
+            return "a dateTime (RFC 7643 §2.3.5)";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "an integer";

@@ -2,7 +2,7 @@ package org.scim2j.core.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.filter.internal.JsonText;
+import org.scim2j.filter.JsonText;
 
 import java.util.Iterator;
 import java.util.Map;

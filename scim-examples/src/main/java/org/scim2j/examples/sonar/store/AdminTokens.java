@@ -1,6 +1,6 @@
 package org.scim2j.examples.sonar.store;
 
-import org.scim2j.servlet.TokenVerifier;
+import org.scim2j.http.TokenVerifier;
 
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;

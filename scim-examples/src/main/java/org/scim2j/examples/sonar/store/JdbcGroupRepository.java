@@ -269,11 +269,30 @@ public final class JdbcGroupRepository implements GroupRepository {
         return true;
     }
 
+    /**
+     * Reads the group and applies {@code change}; only a change that writes something locks the group's row (and,
+     * if another writer committed in between, is applied again to what the lock protects), so that a PUT of an
+     * unchanged group (Okta's AIW push) stays a read-only transaction: on PostgreSQL a row lock is itself a write.
+     */
     @Override
     public Group modify(String id, UnaryOperator<Group> change, RequestContext context) {
-        return locked(id, true, (c, current) -> {
+        if (Rows.hasNul(id)) {
+            throw ScimException.notFound("Group", id);
+        }
+        return database.inTransaction(c -> {
+            Group current = read(c, id, true).orElseThrow(() -> ScimException.notFound("Group", id));
             Group next = change.apply(current);
-            return next == current ? current : writeIn(c, id, next, null, null, true);
+            if (next == current) {
+                return current;
+            }
+            if (!lock(c, id).equals(current.meta().version())) {
+                current = read(c, id, true).orElseThrow(() -> ScimException.notFound("Group", id));
+                next = change.apply(current);
+                if (next == current) {
+                    return current;
+                }
+            }
+            return writeIn(c, id, next, null, null, true);
         });
     }
 
@@ -302,18 +321,24 @@ public final class JdbcGroupRepository implements GroupRepository {
             throw ScimException.notFound("Group", id);
         }
         return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT version FROM groups WHERE uuid = "
-                    + GROUP_OF_SCIM_ID + " FOR UPDATE")) {
-                s.setString(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ScimException.notFound("Group", id);
-                    }
-                }
-            }
+            lock(c, id);
             Group current = read(c, id, withMembers).orElseThrow(() -> ScimException.notFound("Group", id));
             return work.run(c, current);
         });
+    }
+
+    /** Locks the group's row until the transaction ends; its version, as {@code meta.version} shows it. */
+    private static String lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM groups WHERE uuid = "
+                + GROUP_OF_SCIM_ID + " FOR UPDATE")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw ScimException.notFound("Group", id);
+                }
+                return Long.toString(rs.getLong(1));
+            }
+        }
     }
 
     @Override

@@ -312,9 +312,12 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     /**
-     * One transaction that first locks the user's {@code users} row ({@code SELECT ... FOR UPDATE}), then reads
-     * the user, applies {@code change} and writes the result: concurrent writers of one user, on any node, run one
-     * after the other instead of failing on a version conflict.
+     * One transaction that reads the user and applies {@code change}; only when the change writes something does it
+     * lock the user's {@code users} row ({@code SELECT ... FOR UPDATE}), then, if another writer committed in
+     * between, reads and applies the change again under the lock before writing: concurrent writers of one user, on
+     * any node, run one after the other instead of failing on a version conflict. A change that writes nothing
+     * (Okta's AIW push of an unchanged user) stays a read-only transaction: a row lock is itself a write on
+     * PostgreSQL, and its commit would wait for the log to be flushed.
      */
     @Override
     public User modify(String id, UnaryOperator<User> change, RequestContext context) {
@@ -322,19 +325,34 @@ public final class JdbcUserRepository implements UserRepository {
             throw ScimException.notFound("User", id);
         }
         return write(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT version FROM users WHERE uuid = "
-                    + USER_OF_SCIM_ID + " FOR UPDATE")) {
-                s.setString(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ScimException.notFound("User", id);
-                    }
-                }
-            }
             User current = read(c, id).orElseThrow(() -> ScimException.notFound("User", id));
             User next = change.apply(current);
-            return next == current ? current : replaceIn(c, id, next, null);
+            if (next == current) {
+                return current;
+            }
+            if (!lock(c, id).equals(current.meta().version())) {
+                current = read(c, id).orElseThrow(() -> ScimException.notFound("User", id));
+                next = change.apply(current);
+                if (next == current) {
+                    return current;
+                }
+            }
+            return replaceIn(c, id, next, null);
         });
+    }
+
+    /** Locks the user's row until the transaction ends; its version, as {@code meta.version} shows it. */
+    private static String lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM users WHERE uuid = "
+                + USER_OF_SCIM_ID + " FOR UPDATE")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw ScimException.notFound("User", id);
+                }
+                return Long.toString(rs.getLong(1));
+            }
+        }
     }
 
     /** {@link #replace} inside a transaction that is already open (and may hold the user's lock). */

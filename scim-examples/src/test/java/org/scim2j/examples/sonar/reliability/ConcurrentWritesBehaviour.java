@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -209,6 +213,44 @@ abstract class ConcurrentWritesBehaviour {
         Set<String> acknowledged = new HashSet<>();
         answers.forEach(a -> acknowledged.add(a.json().path("externalId").asText()));
         assertThat(acknowledged).hasSize(RACERS).contains(stored.json().path("externalId").asText());
+    }
+
+    /**
+     * Okta's AIW apps PUT the whole user and group on every sync (IDP-TRAFFIC §1.2, OKTA-SCIM20), nearly always
+     * unchanged. Such a write changes nothing, so it must not take the row lock: it answers while another
+     * transaction holds it, and, on PostgreSQL, stays a read-only transaction (a row lock is a write there, whose
+     * commit waits for the log to reach the disk). The bound on the wait below only keeps a regression from hanging
+     * the build; nothing is timed.
+     */
+    @Test
+    void writesThatChangeNothingAnswerWhileAnotherTransactionHoldsTheRowLock() throws Exception {
+        ScimHttp.Answer user = node(0).post("/Users", ScimHttp.user("unchanged@example.com"));
+        ScimHttp.Answer group = node(0).post("/Groups", ScimHttp.group("Unchanged Group", user.id()));
+        String renameToSame = "{\"schemas\":[\"" + ScimHttp.PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\","
+                + "\"path\":\"displayName\",\"value\":\"Unchanged Group\"}]}";
+        String userTag = node(0).get("/Users/" + user.id()).header("ETag");
+        String groupTag = node(0).get("/Groups/" + group.id()).header("ETag");
+        try (Connection other = database.connect(); Statement lock = other.createStatement()) {
+            other.setAutoCommit(false);
+            lock.executeQuery("SELECT version FROM users WHERE login = 'unchanged@example.com' FOR UPDATE").close();
+            lock.executeQuery("SELECT version FROM groups WHERE name = 'Unchanged Group' FOR UPDATE").close();
+            CompletableFuture<List<ScimHttp.Answer>> unchanged = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return List.of(node(1).put("/Users/" + user.id(), user.body()),
+                            node(1).put("/Groups/" + group.id(), group.body()),
+                            node(1).patch("/Groups/" + group.id(), renameToSame));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                List<ScimHttp.Answer> answers = unchanged.get(60, TimeUnit.SECONDS);
+                assertThat(answers).extracting(ScimHttp.Answer::status).containsExactly(200, 200, 204);
+                assertThat(answers).extracting(a -> a.header("ETag")).containsExactly(userTag, groupTag, groupTag);
+            } finally {
+                other.rollback();
+            }
+        }
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.scim2j.servlet.AuthenticationResult;
-import org.scim2j.servlet.TokenAuthenticator;
-import org.scim2j.servlet.TokenVerifier;
+import org.scim2j.http.AuthenticationResult;
+import org.scim2j.http.TokenAuthenticator;
+import org.scim2j.http.TokenVerifier;
 
 import java.io.IOException;
 import java.io.InputStream;

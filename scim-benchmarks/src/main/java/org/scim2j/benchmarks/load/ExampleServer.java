@@ -33,7 +33,8 @@ public final class ExampleServer implements AutoCloseable {
     }
 
     /**
-     * Starts the jar and waits (at most 120 s) until it prints {@code SCIM base URL: ...}.
+     * Starts the jar and waits (at most 15 minutes: the migrations of a large kept store can take minutes) until it
+     * prints {@code SCIM base URL: ...}.
      *
      * @param jvmOptions e.g. {@code -Xmx256m}, {@code -Xlog:gc:file=...}
      * @param env        {@code SCIM_*} variables; {@code SCIM_PORT=0} and loopback binding are forced
@@ -74,7 +75,7 @@ public final class ExampleServer implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new ExampleServer(process, url.get(120, TimeUnit.SECONDS), stderr);
+            return new ExampleServer(process, url.get(15, TimeUnit.MINUTES), stderr);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IOException("the server did not start: " + e.getMessage() + "; see " + stderr, e);

@@ -64,6 +64,12 @@ final class FullProfileRun {
             report.line("benchmark indexes (then ANALYZE users, scim_users): "
                     + String.join("; ", inspector.applyIndexes(wanted)) + "\n");
         }
+        if (options.containsKey("lookup-groups")) {
+            int count = Integer.parseInt(options.get("lookup-groups"));
+            int inserted = StoreLoader.loadLookupGroups(inspector.url(), inspector.user(), inspector.password(),
+                    count);
+            report.line("lookup groups: " + count + " (" + inserted + " inserted now)\n");
+        }
         if (scenarios.contains("storage")) {
             report.line("storage (load average " + LoadRunner.loadAverage() + "):\n" + inspector.storage());
         }
@@ -82,7 +88,7 @@ final class FullProfileRun {
             InterruptedException, SQLException {
         IdpScenarios idp = new IdpScenarios(runner, users, runTag);
         List<String> cpu = new ArrayList<>();
-        for (Map.Entry<String, IntFunction<LoadRunner.Call>> lookup : lookups(idp).entrySet()) {
+        for (Map.Entry<String, IntFunction<LoadRunner.Call>> lookup : lookups(idp, lookupGroups()).entrySet()) {
             if (scenarios.contains(lookup.getKey())) {
                 IntFunction<LoadRunner.Call> calls = lookup.getValue();
                 long[] cpu0 = new long[1];
@@ -131,8 +137,12 @@ final class FullProfileRun {
         }
     }
 
+    private int lookupGroups() {
+        return Integer.parseInt(options.getOrDefault("lookup-groups", "0"));
+    }
+
     /** The lookup scenarios, by scenario name, in the order they run. */
-    private static Map<String, IntFunction<LoadRunner.Call>> lookups(IdpScenarios idp) {
+    private static Map<String, IntFunction<LoadRunner.Call>> lookups(IdpScenarios idp, int groups) {
         Map<String, IntFunction<LoadRunner.Call>> lookups = new LinkedHashMap<>();
         lookups.put("username", idp::userName); // the requests of LoadMain's "lookup", with the server's CPU
         lookups.put("get", idp::get);
@@ -141,6 +151,15 @@ final class FullProfileRun {
         lookups.put("title-rare", idp::rareTitle);
         lookups.put("title-common", idp::commonTitle);
         lookups.put("employee-number", idp::employeeNumber);
+        lookups.put("email-value", idp::emailValue);
+        lookups.put("email-work-and", idp::workEmailValueFilter);
+        lookups.put("name-parts", idp::nameParts);
+        lookups.put("display-name", idp::displayName);
+        lookups.put("id", idp::idFilter);
+        if (groups > 0) {
+            lookups.put("group-display-name", i -> idp.groupDisplayName(i, groups));
+            lookups.put("group-external-id", i -> idp.groupExternalId(i, groups));
+        }
         return lookups;
     }
 
@@ -152,7 +171,15 @@ final class FullProfileRun {
             InterruptedException, SQLException {
         IdpScenarios idp = new IdpScenarios(runner, users, runTag);
         Map<String, IntFunction<LoadRunner.Call>> shapes = new LinkedHashMap<>();
-        shapes.putAll(lookups(idp));
+        // the plans of the lookups this run measures (--scenarios), or of all when it measures none
+        lookups(idp, lookupGroups()).forEach((name, shape) -> {
+            if (scenarios.contains(name)) {
+                shapes.put(name, shape);
+            }
+        });
+        if (shapes.isEmpty()) {
+            shapes.putAll(lookups(idp, lookupGroups()));
+        }
         report.line("\nPlans (auto_explain: EXPLAIN ANALYZE, BUFFERS of the server's own statements, first execution;"
                 + " load average " + LoadRunner.loadAverage() + "):\n");
         StringBuilder full = new StringBuilder();
@@ -164,7 +191,7 @@ final class FullProfileRun {
             inspector.awaitIdle(Duration.ofMinutes(15));
             Thread.sleep(500);
             List<PlanCapture.Plan> plans = capture.since(offset).stream()
-                    .filter(p -> p.query().contains("scim_users")).toList();
+                    .filter(p -> p.query().contains("scim_users") || p.query().contains("scim_groups")).toList();
             URI uri = call.request().uri();
             report.line(String.format(Locale.ROOT, "* **%s** `%s` → %d in %.1f ms:", call.label(),
                     uri.getRawQuery() == null ? uri.getPath() : URLDecoder.decode(uri.getRawQuery(),

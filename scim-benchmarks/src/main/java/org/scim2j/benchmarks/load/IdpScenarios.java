@@ -69,6 +69,58 @@ final class IdpScenarios {
                 .labelled("emails[type eq \"work\"].value eq");
     }
 
+    /** {@code emails.value eq} the work email (Entra ID matching on mail, scripts, admins): one match. */
+    LoadRunner.Call emailValue(int i) {
+        return search("emails.value eq \"" + StoreLoader.login(user(i)) + "\"").labelled("emails.value eq");
+    }
+
+    /** The RFC 7644 §3.4.2.2 value filter on the work email: one match. */
+    LoadRunner.Call workEmailValueFilter(int i) {
+        return search("emails[type eq \"work\" and value eq \"" + StoreLoader.login(user(i)) + "\"]")
+                .labelled("emails[type eq \"work\" and value eq]");
+    }
+
+    /**
+     * {@code name.familyName eq ... and name.givenName eq ...}, first match only ({@code count=1}): the full profile
+     * has about 2,500 name pairs, so a pair matches one user per 2,500 loaded (1 at 1,000 users, 400 at 1,000,000).
+     */
+    LoadRunner.Call nameParts(int i) {
+        var name = FullProfile.user(user(i)).name();
+        return new LoadRunner.Call(runner.request("/Users?count=1&filter=" + LoadRunner.urlEncode(
+                "name.familyName eq \"" + name.familyName() + "\" and name.givenName eq \"" + name.givenName()
+                        + "\"")).GET().build(), 200).labelled("name.familyName and name.givenName eq (count=1)");
+    }
+
+    /** {@code displayName eq}, first match only ({@code count=1}; as many matches as {@link #nameParts}). */
+    LoadRunner.Call displayName(int i) {
+        return new LoadRunner.Call(runner.request("/Users?count=1&filter=" + LoadRunner.urlEncode(
+                "displayName eq \"" + FullProfile.user(user(i)).displayName() + "\"")).GET().build(), 200)
+                .labelled("displayName eq (count=1)");
+    }
+
+    /** {@code id eq} as a filter (not {@code GET /Users/{id}}). */
+    LoadRunner.Call idFilter(int i) {
+        return search("id eq \"" + StoreLoader.scimId(user(i)) + "\"").labelled("id eq");
+    }
+
+    /** {@code GET /Groups?filter=displayName eq ...&excludedAttributes=members}, over {@code groups} lookup groups. */
+    LoadRunner.Call groupDisplayName(int i, int groups) {
+        return groupSearch("displayName eq \"" + StoreLoader.lookupGroupName(spread(i, groups)) + "\"")
+                .labelled("Groups displayName eq");
+    }
+
+    /** {@code GET /Groups?filter=externalId eq ...&excludedAttributes=members}. */
+    LoadRunner.Call groupExternalId(int i, int groups) {
+        return groupSearch("externalId eq \"" + StoreLoader.lookupGroupExternalId(spread(i, groups)) + "\"")
+                .labelled("Groups externalId eq");
+    }
+
+    private LoadRunner.Call groupSearch(String filter) {
+        // identity providers leave members out of a lookup (IDP-TRAFFIC.md)
+        return new LoadRunner.Call(runner.request("/Groups?excludedAttributes=members&filter="
+                + LoadRunner.urlEncode(filter)).GET().build(), 200);
+    }
+
     /** {@code title eq} the unique title of one of every 100 users: one match. */
     LoadRunner.Call rareTitle(int i) {
         int k = user(i) / 100 * 100;

@@ -51,7 +51,10 @@ import java.util.regex.Pattern;
  * comma-separated subset of {@code title,employeeNumber,externalId}, see {@link StoreInspector#INDEXES}) [left as
  * they are]; more scenarios: {@code storage} (size per user), {@code verify} ({@link FullProfileChecks}),
  * {@code username} (the requests of {@code lookup}), {@code get}, {@code external-id}, {@code email-work},
- * {@code title-rare}, {@code title-common}, {@code employee-number}, {@code mix} (the Okta/Entra mix, weights
+ * {@code title-rare}, {@code title-common}, {@code employee-number}, and (issue 17) {@code email-value},
+ * {@code email-work-and}, {@code name-parts}, {@code display-name}, {@code id}, and with {@code --lookup-groups N}
+ * (that many member-less groups, inserted if missing) {@code group-display-name} and {@code group-external-id};
+ * {@code mix} (the Okta/Entra mix, weights
  * {@code --mix} [{@value IdpScenarios#DEFAULT_MIX}]) and {@code explain} (the plans of each lookup's statements,
  * through {@code auto_explain} and the PostgreSQL log {@code --pg-log}
  * [/var/log/postgresql/postgresql-15-main.log]; see {@link PlanCapture}).

@@ -50,6 +50,21 @@ final class StoreInspector {
         this.password = password;
     }
 
+    /** The database's JDBC URL. */
+    String url() {
+        return url;
+    }
+
+    /** The database user. */
+    String user() {
+        return user;
+    }
+
+    /** The database password. */
+    String password() {
+        return password;
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }

@@ -175,6 +175,45 @@ public final class StoreLoader {
         }
     }
 
+    /** The display name of lookup group {@code k} ({@link #loadLookupGroups}): unique. */
+    public static String lookupGroupName(int k) {
+        return "lookup-group-" + k;
+    }
+
+    /** The {@code externalId} of lookup group {@code k}: unique. */
+    public static String lookupGroupExternalId(int k) {
+        return "gext-" + k;
+    }
+
+    /**
+     * Makes groups {@code 0..count-1} of {@link #lookupGroupName} exist, without members, each with its
+     * {@link #lookupGroupExternalId} (inserting the missing ones, so that a kept store can be given more), for the
+     * group lookups identity providers make; then {@code ANALYZE}s the group tables.
+     *
+     * @return how many groups were inserted
+     */
+    public static int loadLookupGroups(String url, String user, String password, int count) throws SQLException {
+        long now = System.currentTimeMillis();
+        int inserted;
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             Statement s = c.createStatement()) {
+            try (PreparedStatement g = c.prepareStatement("INSERT INTO groups (uuid, name, version, created_at,"
+                    + " updated_at) SELECT 'host-lookup-group-' || k, 'lookup-group-' || k, 1, ?, ?"
+                    + " FROM generate_series(0, ? - 1) AS k ON CONFLICT DO NOTHING")) {
+                g.setLong(1, now);
+                g.setLong(2, now);
+                g.setInt(3, count);
+                inserted = g.executeUpdate();
+            }
+            s.executeUpdate("INSERT INTO scim_groups (scim_uuid, group_uuid, external_id)"
+                    + " SELECT 'scim-lookup-group-' || substr(g.uuid, 19), g.uuid, 'gext-' || substr(g.uuid, 19)"
+                    + " FROM groups g WHERE g.uuid LIKE 'host-lookup-group-%' ON CONFLICT DO NOTHING");
+            s.execute("ANALYZE groups");
+            s.execute("ANALYZE scim_groups");
+        }
+        return inserted;
+    }
+
     /** Removes the members a scenario added to a loaded group (all but users {@code 0..size-1}). */
     public static int resetGroup(String url, String user, String password, int size) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password);

@@ -1,5 +1,6 @@
 package org.scim2j.examples.sonar;
 
+import org.scim2j.examples.sonar.store.SearchTimeout;
 import org.scim2j.examples.sonar.store.UnmappedAttributes;
 import org.scim2j.spi.service.ScimServiceConfig;
 
@@ -38,11 +39,14 @@ import java.util.stream.Collectors;
  *                     {@code SCIM_CURSOR_SECRET} ({@code scim.cursor.secret})
  * @param adoptProviders the external identity providers whose users a {@code POST /Users} may adopt
  *                     ({@code SCIM_ADOPT_PROVIDERS}, default {@code saml}; empty: never adopt)
+ * @param searchTimeout how long one statement of a search may run before the database cancels it and the client
+ *                     gets 400 {@code tooMany} ({@code SCIM_SEARCH_TIMEOUT}, whole seconds, default 10; 0: no limit)
  */
 public record ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch,
                            int maxConcurrentRequests, UnmappedAttributes unmappedAttributes,
-                           Map<String, String> scimSettings, Set<String> adoptProviders) {
+                           Map<String, String> scimSettings, Set<String> adoptProviders,
+                           SearchTimeout searchTimeout) {
 
     /** The zero-setup database: an embedded H2 file under {@code ./data}. */
     public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/scim";
@@ -65,6 +69,7 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(unmappedAttributes, "unmappedAttributes");
+        Objects.requireNonNull(searchTimeout, "searchTimeout");
         noContentOnPatch = Set.copyOf(noContentOnPatch);
         scimSettings = Map.copyOf(scimSettings);
         adoptProviders = Set.copyOf(adoptProviders);
@@ -93,6 +98,15 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
     public static int defaultMaxConcurrentRequests() {
         long perRequest = 64L * 1024 * 1024;
         return (int) Math.max(2, Math.min(200, Runtime.getRuntime().maxMemory() / perRequest));
+    }
+
+    /** A configuration with the default search timeout ({@link SearchTimeout#DEFAULT}). */
+    public ServerConfig(String bindAddress, int port, String adminToken, String jdbcUrl, String jdbcUser,
+                        String jdbcPassword, boolean enabled, Duration stopTimeout, Set<String> noContentOnPatch,
+                        int maxConcurrentRequests, UnmappedAttributes unmappedAttributes,
+                        Map<String, String> scimSettings, Set<String> adoptProviders) {
+        this(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled, stopTimeout, noContentOnPatch,
+                maxConcurrentRequests, unmappedAttributes, scimSettings, adoptProviders, SearchTimeout.DEFAULT);
     }
 
     /** A configuration with the defaults of every setting not given. */
@@ -137,7 +151,7 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
      * PATCH answers 204, default {@code Group}; {@code none} for none) and {@code SCIM_MAX_CONCURRENT_REQUESTS}
      * ({@link #defaultMaxConcurrentRequests()}) and {@code SCIM_UNMAPPED_ATTRIBUTES} ({@code keep} or
      * {@code drop}, default {@code keep}), {@code SCIM_MAX_PAYLOAD_BYTES}, {@code SCIM_BASE_URL},
-     * {@code SCIM_CURSOR_SECRET} and {@code SCIM_ADOPT_PROVIDERS}.
+     * {@code SCIM_CURSOR_SECRET}, {@code SCIM_ADOPT_PROVIDERS} and {@code SCIM_SEARCH_TIMEOUT}.
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
      */
@@ -156,19 +170,45 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
                 Duration.ofSeconds(20), noContentOnPatch(value(env, "SCIM_PATCH_NO_CONTENT")),
                 maxConcurrentRequests(value(env, "SCIM_MAX_CONCURRENT_REQUESTS")),
                 UnmappedAttributes.parse(value(env, "SCIM_UNMAPPED_ATTRIBUTES")), scimSettings(env),
-                adoptProviders(value(env, "SCIM_ADOPT_PROVIDERS")));
+                adoptProviders(value(env, "SCIM_ADOPT_PROVIDERS")),
+                searchTimeout(value(env, "SCIM_SEARCH_TIMEOUT")));
+    }
+
+    /** This with another search timeout. */
+    public ServerConfig withSearchTimeout(SearchTimeout value) {
+        return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, scimSettings, adoptProviders,
+                value);
+    }
+
+    private static SearchTimeout searchTimeout(String value) {
+        if (value == null) {
+            return SearchTimeout.DEFAULT;
+        }
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds >= 0) {
+                return new SearchTimeout(Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException e) {
+            // the same message as a negative number
+        }
+        throw new IllegalArgumentException("SCIM_SEARCH_TIMEOUT must be a whole number of seconds (0: no limit), not "
+                + value);
     }
 
     /** This with another port. */
     public ServerConfig withPort(int value) {
         return new ServerConfig(bindAddress, value, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, scimSettings, adoptProviders);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, scimSettings, adoptProviders,
+                searchTimeout);
     }
 
     /** This with attributes without a column kept or dropped. */
     public ServerConfig withUnmappedAttributes(UnmappedAttributes value) {
         return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests, value, scimSettings, adoptProviders);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, value, scimSettings, adoptProviders,
+                searchTimeout);
     }
 
     /** This with one more library setting (a {@code ScimConfiguration} key), as the environment would give it. */
@@ -176,13 +216,15 @@ public record ServerConfig(String bindAddress, int port, String adminToken, Stri
         Map<String, String> settings = new java.util.HashMap<>(scimSettings);
         settings.put(key, value);
         return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, settings, adoptProviders);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, settings, adoptProviders,
+                searchTimeout);
     }
 
     /** This adopting the users of other providers. */
     public ServerConfig withAdoptProviders(Set<String> value) {
         return new ServerConfig(bindAddress, port, adminToken, jdbcUrl, jdbcUser, jdbcPassword, enabled,
-                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, scimSettings, value);
+                stopTimeout, noContentOnPatch, maxConcurrentRequests, unmappedAttributes, scimSettings, value,
+                searchTimeout);
     }
 
     /**

@@ -79,8 +79,8 @@ public final class SonarScimServer implements AutoCloseable {
             ScimService service = ScimService.builder()
                     .registry(HostSchemas.of(mode))
                     .users(new JdbcUserRepository(database, Clock.systemUTC(), mode,
-                            Adoption.of(config.adoptProviders())))
-                    .groups(new JdbcGroupRepository(database, Clock.systemUTC(), mode))
+                            Adoption.of(config.adoptProviders()), config.searchTimeout()))
+                    .groups(new JdbcGroupRepository(database, Clock.systemUTC(), mode, config.searchTimeout()))
                     // Groups can be large: by default their PATCH answers 204 instead of the whole member list.
                     .config(settings.serviceConfig().withNoContentOnPatch(config.noContentOnPatch()))
                     .build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.scim2j.examples.sonar.store.SearchTimeout;
 
 import java.util.Map;
 
@@ -18,6 +19,19 @@ class ServerConfigTest {
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:./data/scim");
         assertThat(config.enabled()).isTrue();
         assertThat(config.noContentOnPatch()).containsExactly("Group");
+    }
+
+    @Test
+    void searchTimeoutIsWholeSecondsTenByDefaultAndZeroForNone() {
+        assertThat(ServerConfig.fromEnvironment(Map.of()).searchTimeout()).isEqualTo(SearchTimeout.DEFAULT);
+        assertThat(ServerConfig.fromEnvironment(Map.of("SCIM_SEARCH_TIMEOUT", "30")).searchTimeout().limit())
+                .isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(ServerConfig.fromEnvironment(Map.of("SCIM_SEARCH_TIMEOUT", "0")).searchTimeout())
+                .isEqualTo(SearchTimeout.NONE);
+        for (String bad : new String[] {"-1", "10s", "1.5"}) {
+            assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SCIM_SEARCH_TIMEOUT", bad)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCIM_SEARCH_TIMEOUT");
+        }
     }
 
     @Test

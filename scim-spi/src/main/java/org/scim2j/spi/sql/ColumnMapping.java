@@ -11,8 +11,14 @@ import org.scim2j.core.schema.AttributeType;
  * @param sql         the column expression, parenthesised unless it is a plain (possibly qualified) name
  * @param epochMillis whether a dateTime is held as milliseconds since the epoch (an integer column) rather than a
  *                    timestamp
+ * @param lowered     a column holding {@code LOWER(sql)} ({@link SqlFilterTranslator.Builder#loweredColumn}), or
+ *                    {@code null}
  */
-record ColumnMapping(String path, AttributeDefinition definition, String sql, boolean epochMillis) {
+record ColumnMapping(String path, AttributeDefinition definition, String sql, boolean epochMillis, String lowered) {
+
+    ColumnMapping(String path, AttributeDefinition definition, String sql, boolean epochMillis) {
+        this(path, definition, sql, epochMillis, null);
+    }
 
     static ColumnMapping of(String path, AttributeDefinition definition, String columnSql) {
         return of(path, definition, columnSql, false);
@@ -29,6 +35,16 @@ record ColumnMapping(String path, AttributeDefinition definition, String sql, bo
         // A plain column name is used as is; anything else is grouped so that operators cannot bind into it.
         return new ColumnMapping(path, definition, sql.matches("[A-Za-z_][A-Za-z0-9_$.\"]*") ? sql : "(" + sql + ")",
                 epochMillis);
+    }
+
+    /** This with a column that holds its lower-cased value. */
+    ColumnMapping withLowered(String loweredSql) {
+        return new ColumnMapping(path, definition, sql, epochMillis, loweredSql);
+    }
+
+    /** The lower-cased value: the {@link #lowered} column, else {@code lowerFunction(sql)}. */
+    String lowerSql(String lowerFunction) {
+        return lowered != null ? lowered : lowerFunction + "(" + sql + ")";
     }
 
     /** Whether the values are text: string, reference or binary (base64). */

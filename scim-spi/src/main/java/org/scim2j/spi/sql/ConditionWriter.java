@@ -259,7 +259,7 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
         String lhs = col;
         String rhs = "?";
         if (column.ignoresCase()) {
-            lhs = mappings.lowerFunction() + "(" + col + ")";
+            lhs = column.lowerSql(mappings.lowerFunction());
             rhs = mappings.lowerFunction() + "(?)";
         }
         switch (op) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -105,12 +106,36 @@ public final class SqlFilterTranslator {
                 }
             });
         }
+        b.loweredColumns.forEach((path, lowered) -> {
+            ColumnMapping column = columnMap.get(path);
+            if (column != null) {
+                columnMap.put(path, requireIgnoresCase(column).withLowered(lowered));
+                return;
+            }
+            String attribute = path.substring(0, path.lastIndexOf('.') == -1 ? path.length() : path.lastIndexOf('.'));
+            MultiValuedMapping values = multiValuedMap.get(attribute);
+            String sub = path.substring(attribute.length() + (attribute.length() < path.length() ? 1 : 0));
+            ColumnMapping inline = values == null || !values.inline() ? null : values.subAttributes().get(sub);
+            if (inline == null) {
+                throw new IllegalArgumentException("'" + path + "' has no column (Builder#column) to be lowered");
+            }
+            Map<String, ColumnMapping> subs = new LinkedHashMap<>(values.subAttributes());
+            subs.put(sub, requireIgnoresCase(inline).withLowered(lowered));
+            multiValuedMap.put(attribute, new MultiValuedMapping(values.attribute(), null, subs, values.valueArrays()));
+        });
         this.columns = Collections.unmodifiableMap(columnMap);
         this.multiValued = Collections.unmodifiableMap(multiValuedMap);
         this.sortKeys = Collections.unmodifiableMap(sortKeyMap);
         this.lowerFunction = b.lowerFunction;
         this.collation = b.collation;
         this.description = describe();
+    }
+
+    private static ColumnMapping requireIgnoresCase(ColumnMapping column) {
+        if (!column.ignoresCase()) {
+            throw new IllegalArgumentException("'" + column.path() + "' is caseExact: a lowered column does not apply");
+        }
+        return column;
     }
 
     /** A builder for a resource type whose attributes are resolved against {@code registry}. */
@@ -205,6 +230,47 @@ public final class SqlFilterTranslator {
         boolean descending = order == SortOrder.DESCENDING;
         String sql = key + (descending ? " DESC NULLS FIRST" : " ASC NULLS LAST");
         return new SqlOrder(tieBreaker == null || column == id ? sql : sql + ", " + tieBreaker);
+    }
+
+    /**
+     * The index that serves filters on {@code attributePath} as this translator writes them, for the host's
+     * migrations ({@link IndexAdvice}): a B-tree on the column ({@code LOWER(column)} when the attribute ignores
+     * case), on the document value, or a GIN index on the values array that {@link Builder#valuesIndex} declared.
+     * Empty when no index can serve its filters: a sub-attribute of a multi-valued attribute held in a sub-query
+     * (index the sub-query's table, e.g. {@code LOWER(e.email)}) or in the document without
+     * {@link Builder#valuesIndex}, or an attribute that is not translated. A complex attribute stands for its
+     * {@code value}.
+     *
+     * @throws IllegalArgumentException if the path is not an attribute of the resource type
+     */
+    public Optional<IndexAdvice> indexAdvice(String attributePath) {
+        ResolvedAttribute resolved = registry.resolveConfigured(type, attributePath);
+        String path = resolved.canonicalPath();
+        if (!resolved.hasSubAttribute() && resolved.target().isComplex()) {
+            path = path + ".value";
+        }
+        if (!resolved.attribute().multiValued()) {
+            return Optional.ofNullable(columns.get(lower(path))).map(c -> btree(c.path(), c));
+        }
+        MultiValuedMapping values = multiValued(resolved);
+        String sub = path.substring(path.lastIndexOf('.') + 1);
+        ColumnMapping column = values == null ? null : values.subAttributes().get(lower(sub));
+        if (column == null) {
+            return Optional.empty();
+        }
+        if (values.inline()) {
+            return Optional.of(btree(column.path(), column));
+        }
+        String array = values.valueArrays().get(lower(sub));
+        return array == null ? Optional.empty()
+                : Optional.of(new IndexAdvice(column.path(), array, IndexAdvice.Kind.GIN, Set.of("eq")));
+    }
+
+    private IndexAdvice btree(String path, ColumnMapping column) {
+        boolean text = column.isText();
+        String expression = column.ignoresCase() ? column.lowerSql(lowerFunction) : column.sql();
+        return new IndexAdvice(path, expression, IndexAdvice.Kind.BTREE,
+                text ? Set.of("eq") : Set.of("eq", "gt", "ge", "lt", "le"));
     }
 
     private ColumnMapping sortColumn(ResolvedAttribute resolved) {
@@ -312,6 +378,7 @@ public final class SqlFilterTranslator {
         private String document;
         private ResourceDocument<?> documentLayout;
         private final Map<String, String> valuesIndexes = new LinkedHashMap<>();
+        private final Map<String, String> loweredColumns = new LinkedHashMap<>();
 
         private Builder(SchemaRegistry registry, ResourceType type) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -477,6 +544,30 @@ public final class SqlFilterTranslator {
                         + "complex attribute");
             }
             valuesIndexes.put(resolved.canonicalPath(), JsonbIndexes.requireName(function));
+            return this;
+        }
+
+        /**
+         * Declares that {@code loweredColumnSql} holds the lower-cased value of the column {@code attributePath} is
+         * mapped to with {@link #column} (a case-insensitive string), e.g. H2's generated column
+         * {@code login_lower VARCHAR(255) GENERATED ALWAYS AS (LOWER(login))}: a case-insensitive comparison then
+         * writes {@code u.login_lower = LOWER(?)}, which an index on that column serves, instead of
+         * {@code LOWER(u.login) = LOWER(?)}, which only an expression index serves, and databases without expression
+         * indexes (H2) answer by reading every row. The column must hold exactly the {@link #lowerFunction} of the
+         * value.
+         *
+         * @throws IllegalArgumentException at {@link #build()} if the attribute has no column or is {@code caseExact}
+         */
+        public Builder loweredColumn(String attributePath, String loweredColumnSql) {
+            ResolvedAttribute resolved = resolve(attributePath);
+            String path = resolved.canonicalPath();
+            if (!resolved.hasSubAttribute() && resolved.target().isComplex()) {
+                path = path + ".value";
+            }
+            if (loweredColumnSql == null || loweredColumnSql.isBlank()) {
+                throw new IllegalArgumentException("empty lowered column for '" + attributePath + "'");
+            }
+            loweredColumns.put(lower(path), loweredColumnSql.strip());
             return this;
         }
 

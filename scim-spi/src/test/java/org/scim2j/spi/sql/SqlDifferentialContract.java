@@ -161,6 +161,7 @@ abstract class SqlDifferentialContract {
     private String schema;
     private SqlFilterTranslator childTable;
     private SqlFilterTranslator emailColumn;
+    private SqlFilterTranslator loweredColumns;
 
     /** An open connection to an empty database. */
     abstract Connection connect() throws SQLException;
@@ -181,6 +182,7 @@ abstract class SqlDifferentialContract {
         SqlFixture.createTables(connection, schema);
         childTable = SqlFixture.childTable(schema);
         emailColumn = SqlFixture.emailColumn(schema);
+        loweredColumns = SqlFixture.loweredColumns(schema);
     }
 
     @AfterAll
@@ -220,6 +222,19 @@ abstract class SqlDifferentialContract {
             return;
         }
         SqlCondition where = emailColumn.translate(filter);
+        assertThat(SqlFixture.select(connection, schema, where))
+                .as("SQL %s %s", where.sql(), where.parameters())
+                .isEqualTo(evaluate(filter, emailColumnJson));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("filters")
+    void loweredColumns_sqlSelectsWhatTheEvaluatorMatches(String text) throws SQLException {
+        Filter filter = Filter.parse(text);
+        if (!loweredColumns.supports(filter)) {
+            return; // as emailInUsersColumn: emails.type and emails.primary have no column in this shape
+        }
+        SqlCondition where = loweredColumns.translate(filter);
         assertThat(SqlFixture.select(connection, schema, where))
                 .as("SQL %s %s", where.sql(), where.parameters())
                 .isEqualTo(evaluate(filter, emailColumnJson));

@@ -97,6 +97,46 @@ class SqlFilterTranslatorTest {
     }
 
     @Test
+    void indexAdviceIsTheExpressionTheTranslatorWrites() {
+        // userName is not caseExact (RFC 7643 §4.1.1): LOWER(u.login) = LOWER(?), served by an index on LOWER(login)
+        IndexAdvice userName = USERS.indexAdvice("userName").orElseThrow();
+        assertThat(sql("userName eq \"a\"").sql()).startsWith(userName.expression() + " = ");
+        assertThat(userName.createIndex("idx_login", "users", "u"))
+                .isEqualTo("CREATE INDEX IF NOT EXISTS idx_login ON users ((LOWER(login)))");
+        // externalId is caseExact (§3.1): the column itself
+        assertThat(USERS.indexAdvice("externalId").orElseThrow().createIndex("idx_ext", "users", "u"))
+                .isEqualTo("CREATE INDEX IF NOT EXISTS idx_ext ON users (external_id)");
+        assertThat(USERS.indexAdvice("meta.created").orElseThrow().operators())
+                .containsExactlyInAnyOrder("eq", "gt", "ge", "lt", "le");
+        assertThat(userName.operators()).containsExactly("eq");
+        // a sub-attribute held in a sub-query: the host indexes the sub-query's table, the advice cannot say how
+        assertThat(USERS.indexAdvice("emails.value")).isEmpty();
+        assertThatThrownBy(() -> USERS.indexAdvice("nickName2")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLoweredColumnReplacesLowerOfTheColumnInComparisons() {
+        SqlFilterTranslator h2 = SqlFilterTranslator.builder(SchemaRegistry.standard(), Schemas.USER_RESOURCE_TYPE)
+                .column("userName", "u.login").loweredColumn("userName", "u.login_lower")
+                .column("emails.value", "u.email").loweredColumn("emails.value", "u.email_lower")
+                .column("externalId", "u.external_id")
+                .build();
+        assertThat(h2.translate(Filter.parse("userName eq \"A\"")).sql()).isEqualTo("u.login_lower = LOWER(?)");
+        assertThat(h2.translate(Filter.parse("userName ne \"A\"")).sql())
+                .isEqualTo("(u.login IS NULL OR u.login_lower <> LOWER(?))");
+        assertThat(h2.translate(Filter.parse("emails.value sw \"A\"")).sql())
+                .contains("u.email_lower LIKE LOWER(?) ESCAPE");
+        assertThat(h2.indexAdvice("userName").orElseThrow().createIndex("idx_login", "users", "u"))
+                .isEqualTo("CREATE INDEX IF NOT EXISTS idx_login ON users (login_lower)");
+        assertThatThrownBy(() -> SqlFilterTranslator.builder(SchemaRegistry.standard(), Schemas.USER_RESOURCE_TYPE)
+                .column("externalId", "u.external_id").loweredColumn("externalId", "u.x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caseExact");
+        assertThatThrownBy(() -> SqlFilterTranslator.builder(SchemaRegistry.standard(), Schemas.USER_RESOURCE_TYPE)
+                .loweredColumn("userName", "u.login_lower").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column");
+    }
+
+    @Test
     void bindsIntegersAsLongAndDecimalsAsBigDecimal() {
         SqlCondition integer = NUMBERS.translate(Filter.parse(SqlFixture.EXT + ":loginCount ge 5.0"));
         SqlCondition big = NUMBERS.translate(Filter.parse(SqlFixture.EXT + ":loginCount lt 1.5"));

@@ -155,6 +155,15 @@ final class SqlFixture {
         return columns().column("emails.value", "u.email").build();
     }
 
+    /**
+     * SonarQube's shape on a database without expression indexes (H2): the lower-cased login and email kept in
+     * columns of their own ({@link #createTables} fills them with the database's {@code LOWER}).
+     */
+    static SqlFilterTranslator loweredColumns(String schema) {
+        return columns().column("emails.value", "u.email").loweredColumn("userName", "u.login_lower")
+                .loweredColumn("emails.value", "u.email_lower").build();
+    }
+
     /** The users as SCIM JSON, with emails from the child table ({@code inlineEmail} false) or the email column. */
     static List<JsonNode> json(boolean inlineEmail) {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -249,6 +258,11 @@ final class SqlFixture {
                     emails.executeUpdate();
                 }
             }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + schema + ".users ADD COLUMN login_lower VARCHAR(255)");
+            st.execute("ALTER TABLE " + schema + ".users ADD COLUMN email_lower VARCHAR(255)");
+            st.execute("UPDATE " + schema + ".users SET login_lower = LOWER(login), email_lower = LOWER(email)");
         }
     }
 

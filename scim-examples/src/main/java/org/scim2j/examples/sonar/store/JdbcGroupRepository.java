@@ -78,6 +78,7 @@ public final class JdbcGroupRepository implements GroupRepository {
     private final UnmappedAttributes mode;
     /** Every filter and sort in SQL that the database can run; the rest is the service's (in memory or 400). */
     private final SqlFilterTranslator filters;
+    private final SearchTimeout searchTimeout;
 
     /** @param database the migrated database */
     public JdbcGroupRepository(Database database) {
@@ -90,6 +91,17 @@ public final class JdbcGroupRepository implements GroupRepository {
      * @param mode     whether attributes without a column are kept in the document or dropped
      */
     public JdbcGroupRepository(Database database, Clock clock, UnmappedAttributes mode) {
+        this(database, clock, mode, SearchTimeout.DEFAULT);
+    }
+
+    /**
+     * @param database      the migrated database
+     * @param clock         the clock for {@code created_at} / {@code updated_at}
+     * @param mode          whether attributes without a column are kept in the document or dropped
+     * @param searchTimeout how long each statement of a search may run before it is cancelled (400 {@code tooMany})
+     */
+    public JdbcGroupRepository(Database database, Clock clock, UnmappedAttributes mode, SearchTimeout searchTimeout) {
+        this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -107,7 +119,16 @@ public final class JdbcGroupRepository implements GroupRepository {
         if (mode == UnmappedAttributes.KEEP && database.vendor() == Database.Vendor.POSTGRESQL) {
             sql.document("sg.attributes", DOCUMENTS);
         }
+        if (database.vendor() == Database.Vendor.H2) {
+            // H2 has no expression indexes: LOWER(name) is a generated column, indexed (migration V2)
+            sql.loweredColumn("displayName", "g.name_lower");
+        }
         this.filters = sql.build();
+    }
+
+    /** The filter translator, for tests of the SQL it writes and the indexes that serve it. */
+    SqlFilterTranslator translator() {
+        return filters;
     }
 
     /**
@@ -351,9 +372,30 @@ public final class JdbcGroupRepository implements GroupRepository {
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + filters.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withMembers = wantsMembers(request);
+        try {
+            return search(request, where, order, withMembers);
+        } catch (Database.StoreException e) {
+            throw searchTimeout.translate(e);
+        }
+    }
+
+    /** How many groups match {@code where}. */
+    static String countSql(SqlCondition where) {
+        return "SELECT COUNT(*)" + FROM + " WHERE " + where.sql();
+    }
+
+    /** A page: {@code where}'s parameters, then the offset and the count; {@code order} {@code null} by name. */
+    static String pageSql(SqlCondition where, String order) {
+        return "SELECT " + COLUMNS + FROM + " WHERE " + where.sql() + (order == null ? ORDER : order)
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    }
+
+    private Page<Group> search(SearchRequest request, SqlCondition where, String order, boolean withMembers) {
+        SearchTimeout.Budget budget = searchTimeout.start();
         return database.inTransaction(c -> {
             int total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
+            try (PreparedStatement s = c.prepareStatement(countSql(where))) {
+                budget.bound(s);
                 Rows.bind(s, where.parameters());
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -367,8 +409,8 @@ public final class JdbcGroupRepository implements GroupRepository {
             parameters.add(request.startIndex() - 1);
             parameters.add(request.count());
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where.sql()
-                    + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            try (PreparedStatement s = c.prepareStatement(pageSql(where, order))) {
+                budget.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

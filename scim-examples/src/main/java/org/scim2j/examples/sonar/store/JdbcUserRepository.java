@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -113,6 +114,12 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String USER_OF_SCIM_ID = "(SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)";
 
     private static final int MAX_CONTINUATIONS = 256;
+    /** The most matches a filtered page on PostgreSQL reads whole before cutting the page ({@link #pageSql}). */
+    static final int FILTER_FIRST_MAX = 1_000;
+    /** The values function of migration V6 ({@code JsonbIndexes#valuesFunction}). */
+    static final String VALUES_FUNCTION = "scim_values";
+    /** A reference to the {@code users} alias in translated SQL (values are bound, never in the text). */
+    private static final Pattern USERS_ALIAS = Pattern.compile("\\bu\\.");
 
     /**
      * What the {@code users} columns do not hold, kept in {@code scim_users.attributes}: {@code name} and
@@ -132,6 +139,7 @@ public final class JdbcUserRepository implements UserRepository {
     /** Every filter and sort in SQL that the database can run; the rest is the service's (in memory or 400). */
     private final SqlFilterTranslator filters;
     private final Adoption adoption;
+    private final SearchTimeout searchTimeout;
     /** Counts finished writes; a continuation is used only in the generation it was recorded in. */
     private final AtomicLong writes = new AtomicLong();
     private final Map<Continuation, Resume> continuations = new ConcurrentHashMap<>();
@@ -156,6 +164,19 @@ public final class JdbcUserRepository implements UserRepository {
      * @param adoption which host users a create may adopt
      */
     public JdbcUserRepository(Database database, Clock clock, UnmappedAttributes mode, Adoption adoption) {
+        this(database, clock, mode, adoption, SearchTimeout.DEFAULT);
+    }
+
+    /**
+     * @param database      the migrated database
+     * @param clock         the clock for {@code created_at} / {@code updated_at}
+     * @param mode          whether attributes without a column are kept in the document or dropped
+     * @param adoption      which host users a create may adopt
+     * @param searchTimeout how long each statement of a search may run before it is cancelled (400 {@code tooMany})
+     */
+    public JdbcUserRepository(Database database, Clock clock, UnmappedAttributes mode, Adoption adoption,
+                              SearchTimeout searchTimeout) {
+        this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -169,7 +190,7 @@ public final class JdbcUserRepository implements UserRepository {
      * document attributes are evaluated by the service in memory. Dropping, the one name and email columns are
      * exactly what is shown.
      */
-    private static SqlFilterTranslator filters(UnmappedAttributes mode, Database.Vendor vendor) {
+    static SqlFilterTranslator filters(UnmappedAttributes mode, Database.Vendor vendor) {
         SchemaRegistry registry = HostSchemas.of(mode);
         SqlFilterTranslator.Builder sql = SqlFilterTranslator.builder(registry,
                         registry.resourceType("User").orElseThrow())
@@ -182,10 +203,19 @@ public final class JdbcUserRepository implements UserRepository {
                 .multiValued("groups", "SELECT 1 FROM groups_users gu JOIN scim_groups sg ON sg.group_uuid ="
                         + " gu.group_uuid JOIN groups g ON g.uuid = gu.group_uuid WHERE gu.user_uuid = u.uuid",
                         Map.of("value", "sg.scim_uuid", "display", "g.name", "type", "'direct'"));
+        boolean h2 = vendor == Database.Vendor.H2;
+        if (h2) {
+            // H2 has no expression indexes: its migrations keep LOWER(...) in generated columns, indexed (V2, V6)
+            sql.loweredColumn("userName", "u.login_lower");
+        }
         if (mode == UnmappedAttributes.DROP) {
             sql.column("emails.value", "u.email").column("name.formatted", "u.name");
+            if (h2) {
+                sql.loweredColumn("emails.value", "u.email_lower").loweredColumn("name.formatted", "u.name_lower");
+            }
         } else if (vendor == Database.Vendor.POSTGRESQL) {
-            sql.document("s.attributes", DOCUMENTS);
+            // the GIN index of migration V6 serves every emails.value eq (Entra ID's work-email match)
+            sql.document("s.attributes", DOCUMENTS).valuesIndex("emails.value", VALUES_FUNCTION);
         }
         return sql.build();
     }
@@ -412,8 +442,9 @@ public final class JdbcUserRepository implements UserRepository {
         Continuation continuation = request.sortBy() == null
                 ? new Continuation(where.sql(), where.parameters(), request.startIndex(), generation) : null;
         Resume resume = continuation == null ? null : continuations.get(continuation);
-        return database.inTransaction(c -> {
-            int total = resume != null ? resume.total() : count(c, where);
+        SearchTimeout.Budget budget = searchTimeout.start();
+        return searching(c -> {
+            int total = resume != null ? resume.total() : count(c, where, budget);
             if (request.count() == 0 || request.startIndex() > total) {
                 return Page.of(List.of(), total);
             }
@@ -434,11 +465,12 @@ public final class JdbcUserRepository implements UserRepository {
             } else {
                 parameters.add(request.startIndex() - 1);
                 parameters.add(request.count());
-                sql = "SELECT " + COLUMNS + FROM + " WHERE " + where.sql() + order
-                        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+                sql = pageSql(where, request.sortBy() == null ? null : order,
+                        database.vendor() == Database.Vendor.POSTGRESQL && total <= FILTER_FIRST_MAX);
             }
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
+                budget.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -456,6 +488,15 @@ public final class JdbcUserRepository implements UserRepository {
                     .toList();
             return Page.of(users, Math.max(total, users.size()));
         });
+    }
+
+    /** A search's transaction; a statement the database cancelled on {@link #searchTimeout} is a SCIM error. */
+    private <T> T searching(Database.Work<T> work) {
+        try {
+            return database.inTransaction(work);
+        } catch (Database.StoreException e) {
+            throw searchTimeout.translate(e);
+        }
     }
 
     /**
@@ -483,8 +524,9 @@ public final class JdbcUserRepository implements UserRepository {
                     + "come ordered by id");
         }
         Cursor after = Cursor.decode(request.cursor());
-        return database.inTransaction(c -> {
-            int total = after == null ? count(c, where) : after.total();
+        SearchTimeout.Budget budget = searchTimeout.start();
+        return searching(c -> {
+            int total = after == null ? count(c, where, budget) : after.total();
             if (request.count() == 0) {
                 return Page.of(List.<User>of(), total);
             }
@@ -498,6 +540,7 @@ public final class JdbcUserRepository implements UserRepository {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM
                     + " WHERE (" + where.sql() + ")" + (after == null ? "" : " AND s.scim_uuid > ?")
                     + ORDER + " FETCH FIRST ? ROWS ONLY")) {
+                budget.bound(s);
                 Rows.bind(s, parameters);
                 try (ResultSet rs = s.executeQuery()) {
                     // One row more than the page says there is a next page.
@@ -556,14 +599,50 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     /**
-     * How many SCIM users match. Without a filter that is the number of links: every {@code scim_users} row has
-     * its {@code users} row (a foreign key), so the count needs no join and is an index-only scan of
-     * {@code scim_users} (on PostgreSQL with 1,000,000 users about a sixth of the join's time).
+     * A filtered or sorted index page: {@code where}'s parameters, then the offset and the count. In the default
+     * order ({@code order} {@code null}) by SCIM id.
+     *
+     * <p>{@code filterFirst} (PostgreSQL, default order, when the count found at most {@link #FILTER_FIRST_MAX}
+     * matches): the ids of the matches are selected first, in a materialised CTE, the page is cut from them, and
+     * only the page's users are joined. Otherwise PostgreSQL may serve {@code ORDER BY s.scim_uuid ... FETCH NEXT 1}
+     * by walking the primary key in order and testing every user's document until enough match, because it expects
+     * matches to be near: for a name pair that 410 of 1,000,000 users share, about 2,500 documents read from TOAST
+     * per lookup (40-70 ms at p50), where the index finds the 410 in a few ms. With few matches the walk cannot be
+     * cheaper than reading them; with many, it is. The page is cut before the join with {@code users} because the
+     * planner's estimate of the matches can be far off (5,740 for one e-mail value: it then merge-joined the whole
+     * primary key, 2 s).
      */
-    private static int count(Connection c, SqlCondition where) throws SQLException {
-        String sql = isNoFilter(where) ? "SELECT COUNT(*) FROM scim_users"
-                : "SELECT COUNT(*)" + FROM + " WHERE " + where.sql();
+    static String pageSql(SqlCondition where, String order, boolean filterFirst) {
+        String orderBy = order == null ? ORDER : order;
+        if (!filterFirst || order != null) {
+            return "SELECT " + COLUMNS + FROM + " WHERE " + where.sql() + orderBy
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        }
+        String matches = USERS_ALIAS.matcher(where.sql()).find() ? FROM : " FROM scim_users s";
+        return "WITH m AS MATERIALIZED (SELECT s.scim_uuid" + matches + " WHERE " + where.sql() + ") SELECT "
+                + COLUMNS + " FROM (SELECT scim_uuid FROM m ORDER BY scim_uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) k"
+                + " JOIN scim_users s ON s.scim_uuid = k.scim_uuid JOIN users u ON u.uuid = s.user_uuid" + ORDER;
+    }
+
+    /**
+     * How many SCIM users match. Every {@code scim_users} row has its {@code users} row (a foreign key), so a
+     * filter that names no {@code users} column needs no join: without a filter the count is an index-only scan
+     * of {@code scim_users} (on PostgreSQL with 1,000,000 users about a sixth of the join's time), and a filter on
+     * the document alone is counted on {@code scim_users} (50,000 matches of {@code title eq}: 369 ms instead of
+     * 1,751 ms with one {@code pk_users} probe per match; BENCHMARKS.md, issue 12).
+     */
+    static String countSql(SqlCondition where) {
+        if (isNoFilter(where)) {
+            return "SELECT COUNT(*) FROM scim_users";
+        }
+        return USERS_ALIAS.matcher(where.sql()).find() ? "SELECT COUNT(*)" + FROM + " WHERE " + where.sql()
+                : "SELECT COUNT(*) FROM scim_users s WHERE " + where.sql();
+    }
+
+    private static int count(Connection c, SqlCondition where, SearchTimeout.Budget budget) throws SQLException {
+        String sql = countSql(where);
         try (PreparedStatement s = c.prepareStatement(sql)) {
+            budget.bound(s);
             Rows.bind(s, where.parameters());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

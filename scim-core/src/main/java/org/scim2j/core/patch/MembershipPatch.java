@@ -30,7 +30,8 @@ import java.util.Set;
  *
  * <p>Apply it in this order: if {@link #clearAll()}, remove every member; remove the members whose value is in
  * {@link #removed()}; add the members of {@link #added()} that are not members yet; then apply
- * {@link #otherOperations()} to the group without its members. {@link #applyTo(List)} does exactly this on a list.
+ * {@link #otherOperations()} to the group without its members. {@link #applyTo(List, AttributeDefinition)} does
+ * exactly this on a list.
  *
  * @param otherOperations the operations that do not touch {@code members}, in order
  * @param clearAll        whether the member list is emptied first (a {@code replace} or a {@code remove} of all

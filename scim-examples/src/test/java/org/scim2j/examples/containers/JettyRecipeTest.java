@@ -4,6 +4,7 @@ import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.scim2j.servlet.ScimServlet;
 
+// Every test and assertion is inherited from ContainerRecipeBehaviour; this class only starts the container.
 /** {@link EmbeddedJetty} over HTTP. */
 class JettyRecipeTest extends ContainerRecipeBehaviour {
 

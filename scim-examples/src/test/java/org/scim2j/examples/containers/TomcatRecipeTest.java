@@ -6,6 +6,7 @@ import org.scim2j.servlet.ScimServlet;
 
 import java.nio.file.Path;
 
+// Every test and assertion is inherited from ContainerRecipeBehaviour; this class only starts the container.
 /** {@link EmbeddedTomcat} over HTTP. */
 class TomcatRecipeTest extends ContainerRecipeBehaviour {
 

@@ -10,6 +10,7 @@ import org.scim2j.servlet.ScimServlet;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
+// Every test and assertion is inherited from ContainerRecipeBehaviour; this class only starts the container.
 /**
  * {@link ScimContextListener} declared in a real {@code web.xml} (src/test/resources/webapp), deployed as a web
  * application the way a standalone container deploys a WAR, with the report valve configured on the host as

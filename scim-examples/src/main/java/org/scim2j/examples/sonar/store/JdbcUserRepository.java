@@ -302,7 +302,7 @@ public final class JdbcUserRepository implements UserRepository {
             throw ScimException.notFound("User", id);
         }
         Columns.of(resource, null); // a userName that is missing or too long is the client's error, before any SQL
-        return write(c -> replaceIn(c, id, resource, expectedVersion));
+        return write(c -> replaceIn(c, id, resource, expectedVersion, null));
     }
 
     /** Writes are serialised on the user's row lock ({@link #modify}), on every node sharing the database. */
@@ -337,7 +337,7 @@ public final class JdbcUserRepository implements UserRepository {
                     return current;
                 }
             }
-            return replaceIn(c, id, next, null);
+            return replaceIn(c, id, next, null, current); // read in this transaction, at the version now locked
         });
     }
 
@@ -355,9 +355,14 @@ public final class JdbcUserRepository implements UserRepository {
         }
     }
 
-    /** {@link #replace} inside a transaction that is already open (and may hold the user's lock). */
-    private User replaceIn(Connection c, String id, User resource, String expectedVersion) throws SQLException {
-        User previous = read(c, id, false).orElseThrow(() -> ScimException.notFound("User", id));
+    /**
+     * {@link #replace} inside a transaction that is already open (and may hold the user's lock); {@code stored} is the
+     * user as this transaction read it, or null to read it here.
+     */
+    private User replaceIn(Connection c, String id, User resource, String expectedVersion, User stored)
+            throws SQLException {
+        User previous = stored != null ? stored
+                : read(c, id, false).orElseThrow(() -> ScimException.notFound("User", id));
         Columns values = Columns.of(resource, previous);
         String document = document(resource, values);
         if (UnchangedUser.in(c, id, expectedVersion, values.login(), values.name(), values.email(),

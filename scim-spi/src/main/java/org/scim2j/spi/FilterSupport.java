@@ -1,5 +1,6 @@
 package org.scim2j.spi;
 
+import org.scim2j.core.filter.ResourceFilter;
 import org.scim2j.filter.And;
 import org.scim2j.filter.CompareOp;
 import org.scim2j.filter.Comparison;
@@ -25,6 +26,15 @@ public interface FilterSupport {
 
     /** Whether the repository evaluates this filter itself. */
     boolean supports(Filter filter);
+
+    /**
+     * Whether the repository evaluates this filter, already resolved against the schema, itself; what the service
+     * asks. By default {@link #supports(Filter)}; a support that needs attribute definitions (e.g.
+     * {@link org.scim2j.spi.sql.SqlFilterTranslator#filterSupport()}) reads them from the resolution.
+     */
+    default boolean supports(ResourceFilter filter) {
+        return supports(filter.filter());
+    }
 
     /** What is supported, in words a client can act on ("userName eq \"...\""). */
     String description();

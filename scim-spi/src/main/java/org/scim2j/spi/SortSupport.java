@@ -1,5 +1,6 @@
 package org.scim2j.spi;
 
+import org.scim2j.core.query.SortKey;
 import org.scim2j.filter.AttributePath;
 
 import java.util.Arrays;
@@ -23,6 +24,14 @@ public interface SortSupport {
 
     /** Whether the repository orders by this attribute itself. */
     boolean supports(AttributePath sortBy);
+
+    /**
+     * Whether the repository orders by this resolved sort key itself; what the service asks. By default
+     * {@link #supports(AttributePath)} of its path.
+     */
+    default boolean supports(SortKey sortKey) {
+        return supports(sortKey.path());
+    }
 
     /** What can be sorted by, in words a client can act on. */
     String description();

@@ -3,10 +3,15 @@ package org.scim2j.core.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.filter.internal.FilterCompiler;
+import org.scim2j.core.filter.internal.Matcher;
+import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.filter.Filter;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -64,7 +69,9 @@ public final class FilterEvaluator {
     public ResourceFilter compile(Filter filter, ResourceType resourceType) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(resourceType, "resourceType");
-        return new ResourceFilter(filter, resourceType, FilterCompiler.compile(registry, resourceType, filter));
+        Map<Filter, ResolvedAttribute> resolutions = new IdentityHashMap<>();
+        Matcher matcher = FilterCompiler.compile(registry, resourceType, filter, resolutions);
+        return new ResourceFilter(filter, resourceType, matcher, Collections.unmodifiableMap(resolutions));
     }
 
     /**

@@ -2,9 +2,16 @@ package org.scim2j.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.scim2j.core.filter.internal.Matcher;
+import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.core.schema.ResourceType;
+import org.scim2j.filter.And;
 import org.scim2j.filter.Filter;
+import org.scim2j.filter.Not;
+import org.scim2j.filter.Or;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -15,17 +22,45 @@ import java.util.function.Predicate;
  * in another case) does it scan the object's keys ignoring case, which costs an iterator. Comparing a number that is
  * not a whole {@code long} allocates a {@code BigDecimal}; strings (with or without case), booleans, whole numbers and
  * dateTime values compare without allocating. A value of an unexpected JSON type never throws: it does not match.
+ *
+ * <p>It is also the filter resolved against the schema, once: {@link #attributeOf(Filter)} gives the attribute each
+ * comparison, presence test and value path names, and {@link #attributes()} every attribute the filter reads, so
+ * that other consumers (a SQL translator, the attributes a repository must load) trust this resolution instead of
+ * resolving paths again.
  */
 public final class ResourceFilter implements Predicate<JsonNode> {
 
     private final Filter filter;
     private final ResourceType resourceType;
     private final Matcher matcher;
+    private final Map<Filter, ResolvedAttribute> resolutions;
+    private final List<ResolvedAttribute> attributes;
 
-    ResourceFilter(Filter filter, ResourceType resourceType, Matcher matcher) {
+    ResourceFilter(Filter filter, ResourceType resourceType, Matcher matcher,
+                   Map<Filter, ResolvedAttribute> resolutions) {
         this.filter = filter;
         this.resourceType = resourceType;
         this.matcher = matcher;
+        this.resolutions = resolutions;
+        List<ResolvedAttribute> named = new ArrayList<>();
+        collect(filter, named);
+        this.attributes = List.copyOf(named);
+    }
+
+    private void collect(Filter node, List<ResolvedAttribute> out) {
+        if (node instanceof And and) {
+            and.operands().forEach(o -> collect(o, out));
+        } else if (node instanceof Or or) {
+            or.operands().forEach(o -> collect(o, out));
+        } else if (node instanceof Not not) {
+            collect(not.filter(), out);
+        } else {
+            // a comparison, a presence test, or a value path, which reads its attribute (emails[...] is emails)
+            ResolvedAttribute resolved = resolutions.get(node);
+            if (resolved != null && !out.contains(resolved)) {
+                out.add(resolved);
+            }
+        }
     }
 
     /** Whether the resource (a SCIM resource's JSON object) matches the filter. */
@@ -42,6 +77,31 @@ public final class ResourceFilter implements Predicate<JsonNode> {
     /** The filter this was compiled from. */
     public Filter filter() {
         return filter;
+    }
+
+    /**
+     * The attribute that {@code node}, a comparison, presence test or value path of {@link #filter()} (the same
+     * instance), names, as compiling resolved it: inside a value path ({@code emails[type eq "work"]}) the
+     * attribute with the sub-attribute ({@code emails.type}); a complex attribute compared without a sub-attribute
+     * ({@code emails co "x"}) is the attribute itself, which compares through its {@code value}.
+     *
+     * @throws IllegalArgumentException if {@code node} is not such a node of this filter ({@code and}, {@code or},
+     *                                  {@code not}, or another filter's node)
+     */
+    public ResolvedAttribute attributeOf(Filter node) {
+        ResolvedAttribute resolved = resolutions.get(Objects.requireNonNull(node, "node"));
+        if (resolved == null) {
+            throw new IllegalArgumentException("not an attribute test of " + filter + ": " + node);
+        }
+        return resolved;
+    }
+
+    /**
+     * Every attribute the filter reads, in order, each once: a value path as its attribute
+     * ({@code emails[type eq "work"]} reads {@code emails}), other tests as {@link #attributeOf} resolves them.
+     */
+    public List<ResolvedAttribute> attributes() {
+        return attributes;
     }
 
     /** The resource type it was compiled for. */

@@ -2,7 +2,6 @@ package org.scim2j.core.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.error.ScimType;
 import org.scim2j.core.internal.AttributeLocator;
 import org.scim2j.core.internal.DateTimes;
 import org.scim2j.core.json.JsonFields;
@@ -10,14 +9,12 @@ import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.AttributeType;
 import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.core.schema.ResourceType;
-import org.scim2j.core.schema.Returned;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.filter.AttributePath;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Objects;
 
 /**
  * Orders resources by {@code sortBy} and {@code sortOrder} as RFC 7644 §3.4.2.3 says:
@@ -45,33 +42,29 @@ public final class ResourceSorter {
     }
 
     /**
-     * The comparator for {@code sortBy} on resources of a type.
+     * The comparator for {@code sortBy} on resources of a type; {@link SortKey#resolve} and
+     * {@link SortKey#comparator()} in one step.
      *
      * @throws ScimException 400 {@code invalidValue} naming {@code sortBy} when it is unknown, names a complex
      *                       attribute without a {@code value} sub-attribute, or an attribute returned {@code never}
      */
     public static Comparator<JsonNode> comparator(SchemaRegistry registry, ResourceType type, AttributePath sortBy,
                                                   SortOrder order) {
-        Objects.requireNonNull(sortBy, "sortBy");
-        ResolvedAttribute resolved = registry.resolve(type, sortBy, ScimType.INVALID_VALUE);
-        if (resolved.attribute().returned() == Returned.NEVER || resolved.target().returned() == Returned.NEVER) {
-            throw ScimException.invalidValue("sortBy '" + sortBy + "' is never returned (RFC 7643 §2.2); sorting by "
-                    + "it would disclose it");
-        }
-        AttributeDefinition key = resolved.target();
-        String sub = resolved.hasSubAttribute() ? resolved.subAttribute().name() : null;
-        if (key.isComplex()) {
-            key = key.subAttribute("value");
-            if (key == null) {
-                throw ScimException.invalidValue("sortBy '" + sortBy + "' is a complex attribute; name one of its "
-                        + "sub-attributes, e.g. '" + sortBy + "." + resolved.target().subAttributes().get(0).name()
-                        + "' (RFC 7644 §3.4.2.3)");
-            }
-            sub = key.name();
-        }
+        return SortKey.resolve(registry, type, sortBy, order).comparator();
+    }
+
+    /** The comparator of a resolved sort key. */
+    static Comparator<JsonNode> comparator(SortKey sortKey) {
+        ResolvedAttribute resolved = sortKey.attribute();
+        AttributeDefinition key = sortKey.keyDefinition();
+        // a complex attribute sorts through its value sub-attribute
+        String sub = key == resolved.target() ? sub(resolved) : key.name();
         Comparator<JsonNode> ascending = new KeyComparator(AttributeLocator.of(resolved, sub), keyOrder(key));
-        return Objects.requireNonNullElse(order, SortOrder.ASCENDING) == SortOrder.DESCENDING
-                ? ascending.reversed() : ascending;
+        return sortKey.order() == SortOrder.DESCENDING ? ascending.reversed() : ascending;
+    }
+
+    private static String sub(ResolvedAttribute resolved) {
+        return resolved.hasSubAttribute() ? resolved.subAttribute().name() : null;
     }
 
     /** How one type's values become comparable keys; {@code key} returns null for a value it cannot use. */

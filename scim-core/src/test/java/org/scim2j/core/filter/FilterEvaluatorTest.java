@@ -317,4 +317,26 @@ class FilterEvaluatorTest {
         assertThat(employees.resourceType()).isEqualTo(USER);
         assertThat(employees.filter()).isEqualTo(Filter.parse("userType eq \"employee\""));
     }
+
+    @Test
+    void aCompiledFilterCarriesTheAttributeEachTestNamesAsTheSchemaResolvedIt() {
+        Filter filter = Filter.parse("USERNAME eq \"x\" or (emails[Type eq \"work\" and value co \"@\"] and "
+                + "not (urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager pr)) or userName sw \"a\"");
+
+        ResourceFilter compiled = EVALUATOR.compile(filter, USER);
+
+        assertThat(compiled.attributes()).extracting(r -> r.canonicalPath()).containsExactly("userName", "emails",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager");
+        org.scim2j.filter.Or or = (org.scim2j.filter.Or) filter;
+        org.scim2j.filter.And and = (org.scim2j.filter.And) or.operands().get(1);
+        org.scim2j.filter.ValuePath emails = (org.scim2j.filter.ValuePath) and.operands().get(0);
+        org.scim2j.filter.And inner = (org.scim2j.filter.And) emails.filter();
+        assertThat(compiled.attributeOf(emails).canonicalPath()).isEqualTo("emails");
+        assertThat(compiled.attributeOf(inner.operands().get(0)).canonicalPath()).isEqualTo("emails.type");
+        assertThat(compiled.attributeOf(inner.operands().get(1)).target().caseExact()).isFalse();
+        assertThat(compiled.attributeOf(or.operands().get(0)).target().name()).isEqualTo("userName");
+        assertThatThrownBy(() -> compiled.attributeOf(and)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> compiled.attributeOf(Filter.parse("userName eq \"x\"")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -134,4 +134,23 @@ class ResourceSorterTest {
         assertThatThrownBy(() -> SortOrder.parse("down")).isInstanceOfSatisfying(ScimException.class,
                 e -> assertThat(e.detail()).contains("'down'"));
     }
+
+    @Test
+    void rfc7644_3_4_2_3_aSortKeyIsResolvedOnceAndSortsAsTheComparatorSays() {
+        SortKey key = SortKey.resolve(REGISTRY, USER, AttributePath.parse("EMAILS"), null);
+
+        assertThat(key.attribute().canonicalPath()).isEqualTo("emails");
+        assertThat(key.keyDefinition().name()).isEqualTo("value");
+        assertThat(key.order()).isEqualTo(SortOrder.ASCENDING);
+        List<JsonNode> users = new ArrayList<>(List.of(
+                Fixtures.json("{\"id\":\"1\",\"emails\":[{\"value\":\"z@x\"},{\"value\":\"b@x\",\"primary\":true}]}"),
+                Fixtures.json("{\"id\":\"2\",\"emails\":[{\"value\":\"c@x\"}]}")));
+        users.sort(key.comparator());
+        assertThat(users).extracting(n -> n.path("id").asText()).containsExactly("1", "2");
+        assertThatThrownBy(() -> SortKey.resolve(REGISTRY, USER, AttributePath.parse("name"), SortOrder.ASCENDING))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType())
+                        .isEqualTo(ScimType.INVALID_VALUE));
+        assertThatThrownBy(() -> SortKey.resolve(REGISTRY, USER, AttributePath.parse("password"), null))
+                .isInstanceOf(ScimException.class).hasMessageContaining("never returned");
+    }
 }

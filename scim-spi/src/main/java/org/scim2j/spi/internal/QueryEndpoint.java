@@ -8,7 +8,8 @@ import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
 import org.scim2j.core.filter.ResourceFilter;
 import org.scim2j.core.query.AttributeSelection;
-import org.scim2j.core.query.ResourceSorter;
+import org.scim2j.core.query.SortKey;
+import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.filter.AttributePath;
@@ -143,16 +144,20 @@ public final class QueryEndpoint {
         return new Result(page, total, null, null);
     }
 
+    /**
+     * One resource type's page. The filter and {@code sortBy} are resolved against the schema here, once (their 400s
+     * come from here), and the resolution travels in the {@link SearchRequest}: the repository's support is asked
+     * about it, and the repository, or the in-memory evaluation, reads it.
+     */
     private <T> Result queryOne(ResourceBinding<T> binding, Filter filter, QueryParameters query,
                                 ScimRequest request) {
         ResourceType type = binding.type();
-        ResourceFilter compiled = filter == null ? null : context.evaluator().compile(filter, type);
-        AttributePath sortBy = query.sortBy() == null ? null : parsePath(query.sortBy());
-        Comparator<JsonNode> order = sortBy == null ? null
-                : ResourceSorter.comparator(context.registry(), type, sortBy, query.sortOrder());
+        ResourceFilter resolved = filter == null ? null : context.evaluator().compile(filter, type);
+        SortKey sortKey = query.sortBy() == null ? null
+                : SortKey.resolve(context.registry(), type, parsePath(query.sortBy()), query.sortOrder());
         RepositoryCapabilities caps = binding.repository().capabilities();
-        boolean nativeFilter = filter == null || caps.filtering().supports(filter);
-        boolean nativeSort = sortBy == null || caps.sorting().supports(sortBy);
+        boolean nativeFilter = resolved == null || caps.filtering().supports(resolved);
+        boolean nativeSort = sortKey == null || caps.sorting().supports(sortKey);
         boolean reject = context.config().unsupportedFilters() == UnsupportedFilters.REJECT;
         if (!nativeFilter && (reject || query.usesCursor())) {
             throw ScimException.invalidFilter("the filter '" + query.filter() + "' is not supported on "
@@ -160,7 +165,7 @@ public final class QueryEndpoint {
                     + caps.filtering().description());
         }
         if (!nativeSort && (reject || query.usesCursor())) {
-            throw ScimException.invalidValue("sortBy '" + sortBy + "' is not supported on " + type.endpoint()
+            throw ScimException.invalidValue("sortBy '" + sortKey.path() + "' is not supported on " + type.endpoint()
                     + (query.usesCursor() ? " with cursor paging" : "") + "; supported: "
                     + caps.sorting().description());
         }
@@ -169,12 +174,11 @@ public final class QueryEndpoint {
                     + type.endpoint() + "; use startIndex and count (RFC 7644 §3.4.2.4)");
         }
         RequestContext ctx = RequestContexts.of(request, RequestContext.Operation.SEARCH);
-        String cursorQuery = query.usesCursor() ? CursorSeal.query(type.name(), filter, sortBy, query.sortOrder())
-                : null;
+        String cursorQuery = query.usesCursor() ? CursorSeal.query(type.name(), filter,
+                sortKey == null ? null : sortKey.path(), query.sortOrder()) : null;
         String cursor = query.usesCursor() ? cursors.unseal(query.cursor(), cursorQuery) : null;
-        SearchRequest search = new SearchRequest(nativeFilter ? filter : null, nativeSort ? sortBy : null,
-                query.sortOrder(), query.startIndex(), query.count(), cursor,
-                forRepository(query.selection(), filter, sortBy));
+        SearchRequest search = SearchRequest.resolved(nativeFilter ? resolved : null, nativeSort ? sortKey : null,
+                query.startIndex(), query.count(), cursor, forRepository(query.selection(), resolved, sortKey));
         if (nativeFilter && nativeSort) {
             Page<T> page = binding.repository().search(search, ctx);
             List<JsonNode> presented = new ArrayList<>(page.resources().size());
@@ -187,7 +191,9 @@ public final class QueryEndpoint {
             return new Result(presented, page.totalResults(), cursors.seal(page.nextCursor(), cursorQuery),
                     cursors.seal(page.previousCursor(), cursorQuery));
         }
-        return inMemory(binding, search, nativeFilter ? null : compiled, order, query, request, ctx);
+        // what the repository does natively it does over every chunk; the rest is done here
+        return inMemory(binding, search, nativeFilter ? null : resolved, nativeSort ? null : sortKey, query, request,
+                ctx);
     }
 
     /**
@@ -197,17 +203,18 @@ public final class QueryEndpoint {
      * (a group's members) must still give the filter and the sort what they need. The page is projected with the
      * client's own selection afterwards.
      */
-    private static AttributeSelection forRepository(AttributeSelection shown, Filter filter, AttributePath sortBy) {
-        if (shown.isDefault() || (filter == null && sortBy == null)) {
+    private static AttributeSelection forRepository(AttributeSelection shown, ResourceFilter filter,
+                                                    SortKey sortKey) {
+        if (shown.isDefault() || (filter == null && sortKey == null)) {
             return shown;
         }
-        List<String> missing = new ArrayList<>();
-        List<AttributePath> needed = filter == null ? new ArrayList<>() : FilterPaths.of(filter);
-        if (sortBy != null) {
-            needed.add(sortBy);
+        List<ResolvedAttribute> needed = new ArrayList<>(filter == null ? List.of() : filter.attributes());
+        if (sortKey != null) {
+            needed.add(sortKey.attribute());
         }
-        for (AttributePath path : needed) {
-            String text = path.toString();
+        List<String> missing = new ArrayList<>();
+        for (ResolvedAttribute attribute : needed) {
+            String text = attribute.canonicalPath();
             if (!shown.includes(text) && !missing.contains(text)) {
                 missing.add(text);
             }
@@ -230,10 +237,9 @@ public final class QueryEndpoint {
         return AttributeSelection.of(List.of(), excluded);
     }
 
-    /** Reads up to maxInMemoryScan resources, then filters, sorts and pages them here. */
+    /** Reads up to maxInMemoryScan resources, then filters, sorts (what the repository did not) and pages them here. */
     private <T> Result inMemory(ResourceBinding<T> binding, SearchRequest search, ResourceFilter filter,
-                                Comparator<JsonNode> order, QueryParameters query, ScimRequest request,
-                                RequestContext ctx) {
+                                SortKey sortKey, QueryParameters query, ScimRequest request, RequestContext ctx) {
         int limit = context.config().maxInMemoryScan();
         int chunk = Math.max(1, Math.min(context.config().maxResults(), limit + 1));
         List<T> read = new ArrayList<>();
@@ -262,9 +268,9 @@ public final class QueryEndpoint {
         for (int i = 0; i < jsons.size(); i++) {
             indexes.add(i);
         }
-        if (order != null) {
-            Comparator<JsonNode> stable = order;
-            indexes.sort((a, b) -> stable.compare(jsons.get(a), jsons.get(b)));
+        if (sortKey != null) {
+            Comparator<JsonNode> order = sortKey.comparator();
+            indexes.sort((a, b) -> order.compare(jsons.get(a), jsons.get(b)));
         }
         int from = Math.min(query.startIndex() - 1, indexes.size());
         int to = Math.min(from + query.count(), indexes.size());

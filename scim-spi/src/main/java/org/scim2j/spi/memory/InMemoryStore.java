@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.filter.FilterEvaluator;
 import org.scim2j.core.filter.ResourceFilter;
-import org.scim2j.core.query.ResourceSorter;
+import org.scim2j.core.query.SortKey;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.ResourceType;
 import org.scim2j.core.schema.SchemaRegistry;
@@ -134,7 +134,7 @@ final class InMemoryStore<T> {
     }
 
     synchronized Page<T> search(SearchRequest request) {
-        ResourceFilter filter = request.filter() == null ? null : evaluator.compile(request.filter(), type);
+        ResourceFilter filter = request.resolvedFilter(evaluator, type);
         List<ObjectNode> matches = new ArrayList<>();
         for (ObjectNode json : byId.values()) {
             if (filter == null || filter.matches(json)) {
@@ -142,8 +142,8 @@ final class InMemoryStore<T> {
             }
         }
         Comparator<JsonNode> byId = Comparator.comparing(j -> j.path("id").asText());
-        Comparator<JsonNode> order = request.sortBy() == null ? byId
-                : ResourceSorter.comparator(registry, type, request.sortBy(), request.sortOrder()).thenComparing(byId);
+        SortKey sortKey = request.sortKey(registry, type);
+        Comparator<JsonNode> order = sortKey == null ? byId : sortKey.comparator().thenComparing(byId);
         matches.sort(order);
         int from = Math.min(request.startIndex() - 1, matches.size());
         // Not from + count: with a count near Integer.MAX_VALUE that overflows.

@@ -1,5 +1,6 @@
 package org.scim2j.spi.sql;
 
+import org.scim2j.core.filter.ResourceFilter;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.ResolvedAttribute;
 import org.scim2j.filter.And;
@@ -23,7 +24,9 @@ import java.util.Set;
 
 /**
  * Writes the SQL of one filter; one instance per scope (the resource, or the values of a value path's attribute).
- * Unmapped attributes are collected rather than thrown, so that a caller can name every one of them.
+ * The filter was resolved against the schema when it was compiled ({@link ResourceFilter}): each node's attribute is
+ * read from that resolution, never resolved again. Unmapped attributes are collected rather than thrown, so that a
+ * caller can name every one of them.
  *
  * <p>SQL has three-valued logic and the filter language has two: {@code col = ?} is UNKNOWN, not FALSE, when
  * {@code col} is NULL, and {@code NOT UNKNOWN} is still UNKNOWN. Without {@code NOT}, UNKNOWN and FALSE select the
@@ -46,17 +49,19 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
     private static final Fragment FALSE = new Fragment("1 = 0", List.of(), false, false);
 
     private final SqlFilterTranslator mappings;
+    private final ResourceFilter resolution;
     private final Set<String> unmapped;
     private final String scopeName;
     private final Map<String, ColumnMapping> scope;
 
-    ConditionWriter(SqlFilterTranslator mappings, Set<String> unmapped) {
-        this(mappings, unmapped, null, null);
+    ConditionWriter(SqlFilterTranslator mappings, ResourceFilter resolution, Set<String> unmapped) {
+        this(mappings, resolution, unmapped, null, null);
     }
 
-    private ConditionWriter(SqlFilterTranslator mappings, Set<String> unmapped, String scopeName,
-                            Map<String, ColumnMapping> scope) {
+    private ConditionWriter(SqlFilterTranslator mappings, ResourceFilter resolution, Set<String> unmapped,
+                            String scopeName, Map<String, ColumnMapping> scope) {
         this.mappings = mappings;
+        this.resolution = resolution;
         this.unmapped = unmapped;
         this.scopeName = scopeName;
         this.scope = scope;
@@ -68,17 +73,14 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
     public Fragment visitComparison(Comparison filter) {
         if (filter.value() == FilterValue.NULL) {
             // "x eq null" is "not (x pr)", "x ne null" is "x pr", as in scim-core's FilterEvaluator
-            Fragment present = presence(filter.path());
+            Fragment present = presence(filter, filter.path());
             return filter.op() == CompareOp.EQ ? not(present) : present;
         }
         if (scope != null) {
-            ColumnMapping column = inScope(filter.path());
+            ColumnMapping column = inScope(filter, filter.path());
             return column == null ? FALSE : compare(column, filter.op(), filter.value());
         }
-        ResolvedAttribute resolved = mappings.find(filter.path());
-        if (resolved == null) {
-            return unmapped(filter.path().toString());
-        }
+        ResolvedAttribute resolved = resolution.attributeOf(filter);
         AttributeDefinition attribute = resolved.attribute();
         if (attribute.multiValued()) {
             MultiValuedMapping values = mappings.multiValued(resolved);
@@ -97,7 +99,7 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
 
     @Override
     public Fragment visitPresence(Presence filter) {
-        return presence(filter.path());
+        return presence(filter, filter.path());
     }
 
     @Override
@@ -117,24 +119,22 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
 
     @Override
     public Fragment visitValuePath(ValuePath filter) {
-        ResolvedAttribute resolved = scope == null ? mappings.find(filter.attribute()) : null;
-        if (resolved == null || !resolved.attribute().isComplex()) {
-            return unmapped(filter.toString());
-        }
+        // compiling rejected a nested value path and one on a simple attribute
+        ResolvedAttribute resolved = resolution.attributeOf(filter);
         String name = resolved.canonicalPath();
         if (resolved.attribute().multiValued()) {
             MultiValuedMapping values = mappings.multiValued(resolved);
             if (values == null) {
                 return unmapped(filter.attribute().toString());
             }
-            Fragment inner = filter.filter().accept(new ConditionWriter(mappings, unmapped, name,
+            Fragment inner = filter.filter().accept(new ConditionWriter(mappings, resolution, unmapped, name,
                     values.subAttributes()));
             List<Fragment> parts = new ArrayList<>();
             List<Filter> conjuncts = filter.filter() instanceof And and ? and.operands() : List.of(filter.filter());
             for (Filter conjunct : conjuncts) {
-                if (conjunct instanceof Comparison c && c.path().schema() == null && c.path().subAttribute() == null) {
-                    Fragment prefilter = containing(values, values.subAttributes().get(lower(c.path().name())), c.op(),
-                            c.value());
+                if (conjunct instanceof Comparison c) {
+                    String sub = resolution.attributeOf(c).subAttribute().name();
+                    Fragment prefilter = containing(values, values.subAttributes().get(lower(sub)), c.op(), c.value());
                     if (prefilter != null) {
                         parts.add(prefilter);
                     }
@@ -148,15 +148,14 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
         if (columns.isEmpty()) {
             return unmapped(filter.attribute().toString());
         }
-        Fragment inner = filter.filter().accept(new ConditionWriter(mappings, unmapped, name, columns));
+        Fragment inner = filter.filter().accept(new ConditionWriter(mappings, resolution, unmapped, name, columns));
         return and(anyNotNull(columns.values()), inner);
     }
 
     // ---------------------------------------------------------------- attributes
 
-    private ColumnMapping inScope(AttributePath path) {
-        ColumnMapping column = path.schema() == null && path.subAttribute() == null ? scope.get(lower(path.name()))
-                : null;
+    private ColumnMapping inScope(Filter node, AttributePath path) {
+        ColumnMapping column = scope.get(lower(resolution.attributeOf(node).subAttribute().name()));
         if (column == null) {
             unmapped(scopeName + "[" + path + "]");
         }
@@ -164,15 +163,12 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
     }
 
     /** {@code path pr}: RFC 7644 §3.4.2.2, with null, {@code ""} and empty complex values counted as absent. */
-    private Fragment presence(AttributePath path) {
+    private Fragment presence(Filter node, AttributePath path) {
         if (scope != null) {
-            ColumnMapping column = inScope(path);
+            ColumnMapping column = inScope(node, path);
             return column == null ? FALSE : present(column);
         }
-        ResolvedAttribute resolved = mappings.find(path);
-        if (resolved == null) {
-            return unmapped(path.toString());
-        }
+        ResolvedAttribute resolved = resolution.attributeOf(node);
         if (resolved.attribute().multiValued()) {
             MultiValuedMapping values = mappings.multiValued(resolved);
             if (values == null) {
@@ -247,8 +243,8 @@ final class ConditionWriter implements FilterVisitor<ConditionWriter.Fragment> {
 
     /**
      * {@code column op value} on one column. {@code ne} is true on NULL unless {@code neOnNull} is false (inside an
-     * {@code EXISTS}, where a NULL is not a value). The literal's type was checked by FilterEvaluator; a mismatch only
-     * reaches here from {@link SqlFilterTranslator#supports(Filter)} and yields FALSE.
+     * {@code EXISTS}, where a NULL is not a value). The literal's type was checked when the filter was compiled; a
+     * literal that still does not bind yields FALSE.
      */
     private Fragment compare(ColumnMapping column, CompareOp op, FilterValue value, boolean neOnNull) {
         String col = column.sql();

@@ -1,9 +1,9 @@
 package org.scim2j.spi.sql;
 
 import org.scim2j.core.error.ScimException;
-import org.scim2j.core.error.ScimType;
 import org.scim2j.core.filter.FilterEvaluator;
-import org.scim2j.core.query.ResourceSorter;
+import org.scim2j.core.filter.ResourceFilter;
+import org.scim2j.core.query.SortKey;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.schema.AttributeDefinition;
 import org.scim2j.core.schema.ResolvedAttribute;
@@ -12,6 +12,7 @@ import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
 import org.scim2j.spi.FilterSupport;
+import org.scim2j.spi.SearchRequest;
 import org.scim2j.spi.SortSupport;
 
 import java.util.Collections;
@@ -63,6 +64,16 @@ import java.util.regex.Pattern;
  * PostgreSQL with a {@code C} or {@code C.UTF-8} collation; elsewhere set {@link Builder#collation(String)} to
  * {@code "C"} (quoted). {@code LOWER} folds case per the database locale and Java per Unicode; they agree on
  * letters with one-to-one case mappings (ASCII, Latin-1, accents), not on {@code ß} or the Turkish dotless i.
+ *
+ * <p><b>In a repository.</b> The service resolves the filter and {@code sortBy} once and asks
+ * {@link #filterSupport()} and {@link #sortSupport()} (give them to {@link org.scim2j.spi.RepositoryCapabilities})
+ * whether to push them down; the repository's search then calls {@link #translate(SearchRequest)} and
+ * {@link #orderBy(SearchRequest)}, which read that resolution and resolve nothing again.
+ * {@link #condition(ResourceFilter)} is the one answer to "can this filter be written in SQL": empty when it cannot.
+ *
+ * <p>Why it is long (about 700 lines): the builder's mapping methods each document the SQL they produce and the
+ * index that serves it, and the entry points (a filter, a search request, a sort, index advice) share one set of
+ * mappings; the SQL of a filter is written by a separate class.
  */
 public final class SqlFilterTranslator {
 
@@ -144,17 +155,52 @@ public final class SqlFilterTranslator {
     }
 
     /**
-     * The SQL condition selecting the resources that match {@code filter}.
+     * The SQL condition selecting the resources that match {@code filter}, a filter already resolved against the
+     * schema (the service hands it to a repository in {@link SearchRequest#resolvedFilter()}); empty when an
+     * attribute it names has no column, which is the one answer to "can this be filtered in SQL": the
+     * {@link #filterSupport()} the service asks gives the same answer. Resolves no paths.
+     *
+     * @throws IllegalArgumentException if the filter was compiled for another resource type
+     */
+    public Optional<SqlCondition> condition(ResourceFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        if (!filter.resourceType().name().equals(type.name())) {
+            throw new IllegalArgumentException("a " + filter.resourceType().name() + " filter, not a " + type.name()
+                    + " filter: " + filter.filter());
+        }
+        Set<String> unmapped = new LinkedHashSet<>();
+        ConditionWriter.Fragment sql = filter.filter().accept(new ConditionWriter(this, filter, unmapped));
+        return unmapped.isEmpty() ? Optional.of(new SqlCondition(sql.sql(), sql.params())) : Optional.empty();
+    }
+
+    /**
+     * The SQL condition of a repository's search request: its {@link SearchRequest#resolvedFilter()} as the
+     * service resolved it (a request built by hand is compiled here), translated by {@link #condition}.
+     *
+     * @throws IllegalArgumentException if the request has no filter
+     * @throws ScimException 400 {@code invalidFilter} as {@link #translate(Filter)} throws it
+     */
+    public SqlCondition translate(SearchRequest request) {
+        if (request.filter() == null) {
+            throw new IllegalArgumentException("the request has no filter");
+        }
+        return translate(request.resolvedFilter(evaluator, type));
+    }
+
+    /**
+     * The SQL condition selecting the resources that match {@code filter}, compiled here.
      *
      * @throws ScimException 400 {@code invalidFilter} when the filter does not fit the resource type (as
      *                       FilterEvaluator reports it), or names attributes that have no column; the detail then
      *                       names every one of them and what can be filtered on
      */
     public SqlCondition translate(Filter filter) {
-        Objects.requireNonNull(filter, "filter");
-        evaluator.compile(filter, type);
+        return translate(evaluator.compile(Objects.requireNonNull(filter, "filter"), type));
+    }
+
+    private SqlCondition translate(ResourceFilter filter) {
         Set<String> unmapped = new LinkedHashSet<>();
-        ConditionWriter.Fragment sql = filter.accept(new ConditionWriter(this, unmapped));
+        ConditionWriter.Fragment sql = filter.filter().accept(new ConditionWriter(this, filter, unmapped));
         if (!unmapped.isEmpty()) {
             throw ScimException.invalidFilter("cannot filter " + type.name() + " resources on "
                     + quoteAll(unmapped) + ": this server can only filter on " + description);
@@ -164,18 +210,45 @@ public final class SqlFilterTranslator {
 
     /**
      * Whether every attribute that {@code filter} names has a column; every operator is supported on a mapped
-     * attribute. A filter that does not fit the schema (an unknown attribute aside) is "supported" in the sense that
-     * {@link #translate(Filter)} answers it, with the same 400 as the in-memory evaluator.
+     * attribute. A filter that does not fit the schema is "supported" in the sense that {@link #translate(Filter)}
+     * answers it, with the same 400 as the in-memory evaluator.
      */
     public boolean supports(Filter filter) {
-        Set<String> unmapped = new LinkedHashSet<>();
-        filter.accept(new ConditionWriter(this, unmapped));
-        return unmapped.isEmpty();
+        ResourceFilter resolved;
+        try {
+            resolved = evaluator.compile(filter, type);
+        } catch (ScimException e) {
+            return true;
+        }
+        return condition(resolved).isPresent();
     }
 
-    /** {@link #supports(Filter)} with a description that lists the mapped attributes, for the service's 400. */
+    /**
+     * What the service asks before pushing a filter down: for a resolved filter, whether {@link #condition} gives
+     * one; with a description that lists the mapped attributes, for the service's 400.
+     */
     public FilterSupport filterSupport() {
-        return FilterSupport.of(this::supports, description);
+        return new FilterSupport() {
+            @Override
+            public boolean supports(Filter filter) {
+                return SqlFilterTranslator.this.supports(filter);
+            }
+
+            @Override
+            public boolean supports(ResourceFilter filter) {
+                return condition(filter).isPresent();
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public String toString() {
+                return "FilterSupport[" + description + "]";
+            }
+        };
     }
 
     /**
@@ -190,34 +263,71 @@ public final class SqlFilterTranslator {
 
     /** {@link #sorts(AttributePath)} with a description that lists the sortable attributes. */
     public SortSupport sortSupport() {
-        return SortSupport.of(this::sorts, String.join(", ", sortable()));
+        String sortable = String.join(", ", sortable());
+        return new SortSupport() {
+            @Override
+            public boolean supports(AttributePath sortBy) {
+                return sorts(sortBy);
+            }
+
+            @Override
+            public boolean supports(SortKey sortKey) {
+                return sortColumn(sortKey.attribute()) != null;
+            }
+
+            @Override
+            public String description() {
+                return sortable;
+            }
+
+            @Override
+            public String toString() {
+                return "SortSupport[" + sortable + "]";
+            }
+        };
     }
 
     /**
-     * The {@code ORDER BY} keys for {@code sortBy} (RFC 7644 §3.4.2.3), ordered as scim-core's ResourceSorter orders
-     * resources: case-insensitive strings by {@code LOWER}, resources without a value ({@code NULL} or {@code ''})
-     * last when ascending and first when descending; then the {@code id} column, when mapped, ascending, so that
-     * pages are stable. A {@code null} {@code sortBy} orders by {@code id} alone. The key of a string column is an
-     * expression such as {@code LOWER(NULLIF(u.login, ''))}; index that expression to sort large tables.
+     * The {@code ORDER BY} keys for {@code sortBy} (RFC 7644 §3.4.2.3); {@link #orderBy(SortKey)} of the key
+     * resolved here, or the {@code id} order when {@code sortBy} is null.
      *
-     * @throws ScimException 400 {@code invalidValue} when {@code sortBy} is unknown, never returned, or has no
-     *                       column; and for a multi-valued attribute held in a sub-query (sort by its primary or
-     *                       first value is not expressed in SQL here)
+     * @throws ScimException 400 {@code invalidValue} as {@link SortKey#resolve} and {@link #orderBy(SortKey)} throw
      */
     public SqlOrder orderBy(AttributePath sortBy, SortOrder order) {
+        return orderBy(sortBy == null ? null : SortKey.resolve(registry, type, sortBy, order));
+    }
+
+    /**
+     * The {@code ORDER BY} keys of a repository's search request: {@link #orderBy(SortKey)} of its
+     * {@link SearchRequest#sortKey()} as the service resolved it (a request built by hand is resolved here).
+     */
+    public SqlOrder orderBy(SearchRequest request) {
+        return orderBy(request.sortKey(registry, type));
+    }
+
+    /**
+     * The {@code ORDER BY} keys for a resolved sort key, ordered as scim-core's ResourceSorter orders
+     * resources: case-insensitive strings by {@code LOWER}, resources without a value ({@code NULL} or {@code ''})
+     * last when ascending and first when descending; then the {@code id} column, when mapped, ascending, so that
+     * pages are stable. A {@code null} key orders by {@code id} alone. The key of a string column is an
+     * expression such as {@code LOWER(NULLIF(u.login, ''))}; index that expression to sort large tables.
+     *
+     * @throws ScimException 400 {@code invalidValue} when the attribute has no column; and for a multi-valued
+     *                       attribute held in a sub-query (sort by its primary or first value is not expressed in
+     *                       SQL here)
+     */
+    public SqlOrder orderBy(SortKey sortKey) {
         ColumnMapping id = columns.get("id");
         String tieBreaker = id == null ? null : id.sql() + " ASC";
-        if (sortBy == null) {
+        if (sortKey == null) {
             if (tieBreaker == null) {
                 throw new IllegalStateException("no sortBy and no column for 'id' to order by");
             }
             return new SqlOrder(tieBreaker);
         }
-        ResourceSorter.comparator(registry, type, sortBy, order); // the same 400s as sorting in memory
-        ResolvedAttribute resolved = registry.resolve(type, sortBy, ScimType.INVALID_VALUE);
-        ColumnMapping column = sortColumn(resolved);
+        ColumnMapping column = sortColumn(sortKey.attribute());
         if (column == null) {
-            throw ScimException.invalidValue("cannot sort " + type.name() + " resources by '" + sortBy
+            throw ScimException.invalidValue("cannot sort " + type.name() + " resources by '" + sortKey.path()
                     + "': this server can only sort by " + String.join(", ", sortable()));
         }
         String key = column.isText() ? "NULLIF(" + column.sql() + ", '')" : column.sql();
@@ -227,7 +337,7 @@ public final class SqlFilterTranslator {
         if (column.isText() && collation != null) {
             key = key + " COLLATE " + collation;
         }
-        boolean descending = order == SortOrder.DESCENDING;
+        boolean descending = sortKey.order() == SortOrder.DESCENDING;
         String sql = key + (descending ? " DESC NULLS FIRST" : " ASC NULLS LAST");
         return new SqlOrder(tieBreaker == null || column == id ? sql : sql + ", " + tieBreaker);
     }
@@ -301,10 +411,6 @@ public final class SqlFilterTranslator {
     }
 
     // ---------------------------------------------------------------- lookups for ConditionWriter
-
-    ResolvedAttribute find(AttributePath path) {
-        return registry.find(type, path).orElse(null);
-    }
 
     ColumnMapping column(ResolvedAttribute resolved) {
         String path = resolved.canonicalPath();

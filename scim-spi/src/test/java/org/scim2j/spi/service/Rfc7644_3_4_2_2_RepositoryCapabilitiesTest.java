@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.scim2j.spi.service.ScimTestClient.seed;
 
 import org.junit.jupiter.api.Test;
+import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.resource.User;
+import org.scim2j.core.schema.ResolvedAttribute;
+import org.scim2j.filter.And;
 import org.scim2j.filter.Filter;
+import org.scim2j.filter.ValuePath;
 import org.scim2j.spi.FilterSupport;
 import org.scim2j.spi.RepositoryCapabilities;
 import org.scim2j.spi.RequestContext;
@@ -51,6 +55,28 @@ class Rfc7644_3_4_2_2_RepositoryCapabilitiesTest {
             assertThat(pushed.count()).isEqualTo(100);
             assertThat(pushed.cursor()).isNull();
         }
+    }
+
+    @Test
+    void theRepositoryReceivesTheFilterAndSortAsTheServiceResolvedThemOnce() {
+        ScriptedUserRepository sorting = new ScriptedUserRepository(
+                new RepositoryCapabilities(FilterSupport.all(), true, false));
+        ScimTestClient client = new ScimTestClient(ScimService.builder().users(sorting).build());
+
+        assertThat(client.get("/Users?filter=EMAILS[TYPE eq \"work\"] and name.familyName pr&sortBy=Emails"
+                + "&sortOrder=descending").status()).isEqualTo(200);
+
+        SearchRequest pushed = sorting.searches().get(0);
+        assertThat(pushed.resolvedFilter()).isNotNull();
+        assertThat(pushed.resolvedFilter().filter()).isSameAs(pushed.filter());
+        assertThat(pushed.resolvedFilter().attributes()).extracting(ResolvedAttribute::canonicalPath)
+                .containsExactly("emails", "name.familyName");
+        ValuePath work = (ValuePath) ((And) pushed.filter()).operands().get(0);
+        assertThat(pushed.resolvedFilter().attributeOf(work.filter()).canonicalPath()).isEqualTo("emails.type");
+        assertThat(pushed.sortKey().attribute().canonicalPath()).isEqualTo("emails");
+        assertThat(pushed.sortKey().keyDefinition().name()).isEqualTo("value");
+        assertThat(pushed.sortKey().order()).isEqualTo(SortOrder.DESCENDING);
+        assertThat(pushed.sortOrder()).isEqualTo(SortOrder.DESCENDING);
     }
 
     @Test

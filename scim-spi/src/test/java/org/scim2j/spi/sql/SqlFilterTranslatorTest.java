@@ -6,17 +6,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
+import org.scim2j.core.filter.FilterEvaluator;
+import org.scim2j.core.filter.ResourceFilter;
+import org.scim2j.core.query.AttributeSelection;
+import org.scim2j.core.query.SortKey;
 import org.scim2j.core.query.SortOrder;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
 import org.scim2j.filter.AttributePath;
 import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterValue;
+import org.scim2j.spi.SearchRequest;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -268,6 +274,42 @@ class SqlFilterTranslatorTest {
         assertThat(USERS.filterSupport().description()).isEqualTo("id, userName, name.familyName, active, externalId, "
                 + "meta.created, " + Schemas.ENTERPRISE_USER + ":employeeNumber, emails[primary, type, value] "
                 + "(with eq, ne, co, sw, ew, gt, ge, lt, le, pr, and, or, not)");
+    }
+
+    @Test
+    void aResolvedFilterIsTranslatedInOnePassWhoseEmptyAnswerIsTheFilterSupportsNo() {
+        FilterEvaluator evaluator = new FilterEvaluator(SchemaRegistry.standard());
+        for (String text : List.of("userName eq \"a\" and emails[type eq \"work\"]", "userName eq \"a\" and title pr",
+                "emails[display pr]", "nickName eq \"x\"", "name.familyName sw \"J\" or not (active eq true)")) {
+            ResourceFilter resolved = evaluator.compile(Filter.parse(text), Schemas.USER_RESOURCE_TYPE);
+
+            Optional<SqlCondition> condition = USERS.condition(resolved);
+
+            assertThat(USERS.filterSupport().supports(resolved)).as(text).isEqualTo(condition.isPresent());
+            assertThat(USERS.supports(resolved.filter())).as(text).isEqualTo(condition.isPresent());
+            condition.ifPresent(c -> assertThat(c).as(text).isEqualTo(sql(text)));
+        }
+        ResourceFilter group = evaluator.compile(Filter.parse("displayName eq \"x\""), Schemas.GROUP_RESOURCE_TYPE);
+        assertThatThrownBy(() -> USERS.condition(group)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSearchRequestIsTranslatedFromTheServicesResolutionOrResolvedHereWhenBuiltByHand() {
+        Filter filter = Filter.parse("emails[type eq \"work\" and value eq \"a@x\"]");
+        ResourceFilter resolved = new FilterEvaluator(SchemaRegistry.standard()).compile(filter,
+                Schemas.USER_RESOURCE_TYPE);
+        SortKey sortKey = SortKey.resolve(SchemaRegistry.standard(), Schemas.USER_RESOURCE_TYPE,
+                AttributePath.parse("userName"), SortOrder.DESCENDING);
+        SearchRequest byService = SearchRequest.resolved(resolved, sortKey, 1, 10, null, AttributeSelection.all());
+        SearchRequest byHand = new SearchRequest(filter, AttributePath.parse("userName"), SortOrder.DESCENDING, 1, 10,
+                null, AttributeSelection.all());
+
+        assertThat(USERS.translate(byService)).isEqualTo(USERS.translate(byHand)).isEqualTo(sql(filter.toString()));
+        assertThat(USERS.orderBy(byService)).isEqualTo(USERS.orderBy(byHand));
+        assertThat(USERS.orderBy(byService).sql()).isEqualTo("LOWER(NULLIF(u.login, '')) DESC NULLS FIRST, u.uuid ASC");
+        assertThat(USERS.sortSupport().supports(sortKey)).isTrue();
+        assertThat(USERS.sortSupport().supports(SortKey.resolve(SchemaRegistry.standard(), Schemas.USER_RESOURCE_TYPE,
+                AttributePath.parse("title"), null))).isFalse();
     }
 
     @Test

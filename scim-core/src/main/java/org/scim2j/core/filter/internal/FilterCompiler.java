@@ -23,11 +23,15 @@ import org.scim2j.filter.Or;
 import org.scim2j.filter.Presence;
 import org.scim2j.filter.ValuePath;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Validates a filter against a resource type and compiles it into {@link Matcher}s. One instance per scope: the
- * resource, or the attribute of a value path whose inner paths name its sub-attributes.
+ * resource, or the attribute of a value path whose inner paths name its sub-attributes. Each comparison, presence
+ * test and value path is resolved once, and the resolution is recorded for the filter's other consumers (SQL
+ * translation, the attributes a repository must load), which then resolve nothing again.
  */
 public final class FilterCompiler implements FilterVisitor<Matcher> {
 
@@ -37,27 +41,32 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
     private final SchemaRegistry registry;
     private final ResourceType type;
     private final ResolvedAttribute scope;
+    private final Map<Filter, ResolvedAttribute> resolutions;
 
-    private FilterCompiler(SchemaRegistry registry, ResourceType type, ResolvedAttribute scope) {
+    private FilterCompiler(SchemaRegistry registry, ResourceType type, ResolvedAttribute scope,
+                           Map<Filter, ResolvedAttribute> resolutions) {
         this.registry = registry;
         this.type = type;
         this.scope = scope;
+        this.resolutions = resolutions;
     }
 
     /**
-     * Compiles a filter for resources of a type.
+     * Compiles a filter for resources of a type, recording in {@code resolutions} (an identity map) the attribute
+     * each comparison, presence test and value path names: inside a value path, the attribute with the sub-attribute.
      *
      * @throws ScimException 400 {@code invalidFilter} naming the offending attribute
      */
-    public static Matcher compile(SchemaRegistry registry, ResourceType type, Filter filter) {
-        return filter.accept(new FilterCompiler(registry, type, null));
+    public static Matcher compile(SchemaRegistry registry, ResourceType type, Filter filter,
+                                  Map<Filter, ResolvedAttribute> resolutions) {
+        return filter.accept(new FilterCompiler(registry, type, null, resolutions));
     }
 
     /** An attribute as a filter sees it: its definition, where to read it, and the path text for messages. */
     private record Target(AttributeDefinition definition, AttributeLocator locator, String path) {
     }
 
-    private Target target(AttributePath path, boolean forPresence) {
+    private Target target(Filter node, AttributePath path, boolean forPresence) {
         ResolvedAttribute resolved;
         String text;
         if (scope == null) {
@@ -73,6 +82,7 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
             }
             resolved = new ResolvedAttribute(scope.schemaUrn(), scope.attribute(), sub, scope.extension());
         }
+        resolutions.put(node, resolved);
         if (resolved.attribute().returned() == Returned.NEVER || resolved.target().returned() == Returned.NEVER) {
             throw ScimException.invalidFilter("'" + text + "' is never returned (RFC 7643 §2.2) and cannot be "
                     + "filtered on: matching would disclose it");
@@ -98,7 +108,7 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
     @Override
     public Matcher visitComparison(Comparison filter) {
         boolean isNull = filter.value() == FilterValue.NULL;
-        Target target = target(filter.path(), isNull);
+        Target target = target(filter, filter.path(), isNull);
         AttributeLocator at = target.locator();
         CompareOp op = filter.op();
         if (isNull) {
@@ -122,7 +132,7 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
 
     @Override
     public Matcher visitPresence(Presence filter) {
-        AttributeLocator at = target(filter.path(), true).locator();
+        AttributeLocator at = target(filter, filter.path(), true).locator();
         return context -> at.anyValue(context, PRESENT);
     }
 
@@ -165,11 +175,11 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
      * @throws ScimException 400 {@code invalidFilter} as for a value path in a filter
      */
     public static Matcher compileValueFilter(SchemaRegistry registry, ResourceType type, ValuePath valuePath) {
-        return new FilterCompiler(registry, type, null).valueFilter(valuePath);
+        return new FilterCompiler(registry, type, null, new IdentityHashMap<>()).valueFilter(valuePath);
     }
 
     private Matcher valueFilter(ValuePath filter) {
-        return filter.filter().accept(new FilterCompiler(registry, type, valuePathAttribute(filter)));
+        return filter.filter().accept(new FilterCompiler(registry, type, valuePathAttribute(filter), resolutions));
     }
 
     private ResolvedAttribute valuePathAttribute(ValuePath filter) {
@@ -191,7 +201,8 @@ public final class FilterCompiler implements FilterVisitor<Matcher> {
             throw ScimException.invalidFilter("value paths cannot nest: " + filter);
         }
         ResolvedAttribute resolved = valuePathAttribute(filter);
-        Matcher inner = filter.filter().accept(new FilterCompiler(registry, type, resolved));
+        resolutions.put(filter, resolved);
+        Matcher inner = filter.filter().accept(new FilterCompiler(registry, type, resolved, resolutions));
         AttributeLocator at = AttributeLocator.of(resolved, null);
         return context -> {
             JsonNode a = at.attribute(context);

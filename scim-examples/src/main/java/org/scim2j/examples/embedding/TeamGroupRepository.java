@@ -183,19 +183,10 @@ public final class TeamGroupRepository implements GroupRepository {
 
     /**
      * Whether a response with this selection shows members: not when {@code excludedAttributes} names them, nor
-     * when {@code attributes} lists others only. A URN-qualified name ends with {@code :members}.
+     * when {@code attributes} lists others only.
      */
     private static boolean showsMembers(AttributeSelection selection) {
-        if (selection.excludedAttributes().stream().anyMatch(TeamGroupRepository::isMembers)) {
-            return false;
-        }
-        return selection.attributes().isEmpty() || selection.attributes().stream().anyMatch(a ->
-                isMembers(a) || a.toLowerCase(Locale.ROOT).replaceFirst("^.*:", "").startsWith("members."));
-    }
-
-    private static boolean isMembers(String attribute) {
-        String name = attribute.toLowerCase(Locale.ROOT);
-        return name.equals("members") || name.endsWith(":members");
+        return selection.includes("members");
     }
 
     private static void collectDisplayNames(Filter filter, List<String> names) {

@@ -67,11 +67,27 @@ public interface FilterSupport {
     /** A support given as a predicate and its description. */
     static FilterSupport of(Predicate<Filter> predicate, String description) {
         Objects.requireNonNull(predicate);
+        return of(predicate, resolved -> predicate.test(resolved.filter()), description);
+    }
+
+    /**
+     * A support given as a predicate on filters, one on resolved filters (which can read attribute definitions;
+     * the service asks this one), and its description.
+     */
+    static FilterSupport of(Predicate<Filter> predicate, Predicate<ResourceFilter> resolvedPredicate,
+                            String description) {
+        Objects.requireNonNull(predicate);
+        Objects.requireNonNull(resolvedPredicate);
         Objects.requireNonNull(description);
         return new FilterSupport() {
             @Override
             public boolean supports(Filter filter) {
                 return predicate.test(filter);
+            }
+
+            @Override
+            public boolean supports(ResourceFilter filter) {
+                return resolvedPredicate.test(filter);
             }
 
             @Override

@@ -57,11 +57,27 @@ public interface SortSupport {
     /** A support given as a predicate and its description. */
     static SortSupport of(Predicate<AttributePath> predicate, String description) {
         Objects.requireNonNull(predicate);
+        return of(predicate, key -> predicate.test(key.path()), description);
+    }
+
+    /**
+     * A support given as a predicate on paths, one on resolved sort keys (which can read the attribute's
+     * definition; the service asks this one), and its description.
+     */
+    static SortSupport of(Predicate<AttributePath> predicate, Predicate<SortKey> resolvedPredicate,
+                          String description) {
+        Objects.requireNonNull(predicate);
+        Objects.requireNonNull(resolvedPredicate);
         Objects.requireNonNull(description);
         return new SortSupport() {
             @Override
             public boolean supports(AttributePath sortBy) {
                 return predicate.test(sortBy);
+            }
+
+            @Override
+            public boolean supports(SortKey sortKey) {
+                return resolvedPredicate.test(sortKey);
             }
 
             @Override

@@ -228,27 +228,7 @@ public final class SqlFilterTranslator {
      * one; with a description that lists the mapped attributes, for the service's 400.
      */
     public FilterSupport filterSupport() {
-        return new FilterSupport() {
-            @Override
-            public boolean supports(Filter filter) {
-                return SqlFilterTranslator.this.supports(filter);
-            }
-
-            @Override
-            public boolean supports(ResourceFilter filter) {
-                return condition(filter).isPresent();
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public String toString() {
-                return "FilterSupport[" + description + "]";
-            }
-        };
+        return FilterSupport.of(this::supports, resolved -> condition(resolved).isPresent(), description);
     }
 
     /**
@@ -263,28 +243,7 @@ public final class SqlFilterTranslator {
 
     /** {@link #sorts(AttributePath)} with a description that lists the sortable attributes. */
     public SortSupport sortSupport() {
-        String sortable = String.join(", ", sortable());
-        return new SortSupport() {
-            @Override
-            public boolean supports(AttributePath sortBy) {
-                return sorts(sortBy);
-            }
-
-            @Override
-            public boolean supports(SortKey sortKey) {
-                return sortColumn(sortKey.attribute()) != null;
-            }
-
-            @Override
-            public String description() {
-                return sortable;
-            }
-
-            @Override
-            public String toString() {
-                return "SortSupport[" + sortable + "]";
-            }
-        };
+        return SortSupport.of(this::sorts, key -> sortColumn(key.attribute()) != null, String.join(", ", sortable()));
     }
 
     /**

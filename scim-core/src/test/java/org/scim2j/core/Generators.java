@@ -6,6 +6,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.scim2j.filter.Filter;
 import org.scim2j.filter.FilterValue;
+import org.scim2j.filter.Pbt;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,8 +19,8 @@ import java.util.Locale;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
-import static org.scim2j.core.Pbt.listsOf;
-import static org.scim2j.core.Pbt.oneOf;
+import static org.scim2j.filter.Pbt.listsOf;
+import static org.scim2j.filter.Pbt.oneOf;
 
 /**
  * Generators of SCIM values and of Device resources (see {@link Fixtures#DEVICE_TYPE}) with small value domains, so

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * How this module's property tests run, on QuickTheories: {@link #qt(int)} starts a property with a fixed seed, and a
- * few generator combinators QuickTheories lacks or orders differently. A property is a plain JUnit test:
+ * How the property tests of scim-filter, scim-core and scim-spi run, on QuickTheories: {@link #qt(int)} starts a
+ * property with a fixed seed, and a few generator combinators QuickTheories lacks or orders differently. A property
+ * is a plain JUnit test:
  * <pre>{@code
  *   @Test
  *   void printedFilterParsesBackToAnEqualFilter() {
@@ -31,7 +32,7 @@ import java.util.function.Predicate;
  *   <li>{@code scim.pbt.examples}: multiplies the number of examples of every property (default 1).</li>
  *   <li>{@code scim.pbt.shrinks}: shrink cycles after a failure (default {@value #DEFAULT_SHRINKS}).</li>
  * </ul>
- * scim-filter, scim-core and scim-spi share no test sources, so each keeps an identical copy of this class.
+ * scim-filter publishes this class alone as its test-jar, which scim-core and scim-spi use in test scope.
  */
 public final class Pbt {
 

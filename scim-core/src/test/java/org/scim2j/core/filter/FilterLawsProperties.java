@@ -7,7 +7,7 @@ import static org.scim2j.core.Generators.devices;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.scim2j.core.Fixtures;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.filter.Filter;
 
 /** Boolean laws of filter evaluation (RFC 7644 §3.4.2.2) over generated devices and filters ({@code Generators}). */

@@ -5,7 +5,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.scim2j.core.Generators.offsetDateTimes;
 
 import org.junit.jupiter.api.Test;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.resource.User;
 import org.scim2j.core.schema.SchemaRegistry;

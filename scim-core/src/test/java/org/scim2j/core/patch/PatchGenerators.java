@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.core.schema.Schemas;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static org.scim2j.core.Pbt.listsOf;
-import static org.scim2j.core.Pbt.pick;
+import static org.scim2j.filter.Pbt.listsOf;
+import static org.scim2j.filter.Pbt.pick;
 
 /** Generators of PATCH operations and bodies (RFC 7644 §3.5.2) for property tests of the PATCH engine. */
 final class PatchGenerators {

@@ -13,7 +13,7 @@ import static org.scim2j.core.patch.PatchGenerators.texts;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;

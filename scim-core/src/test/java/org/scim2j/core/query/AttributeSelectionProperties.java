@@ -1,14 +1,14 @@
 package org.scim2j.core.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.scim2j.core.Pbt.listsOf;
+import static org.scim2j.filter.Pbt.listsOf;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.scim2j.core.Fixtures;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.core.schema.Schemas;
 
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.scim2j.core.Fixtures;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.filter.AttributePath;
 
 import java.math.BigDecimal;

@@ -2,9 +2,9 @@ package org.scim2j.core.resource;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
-import static org.scim2j.core.Pbt.listsOf;
-import static org.scim2j.core.Pbt.nullable;
-import static org.scim2j.core.Pbt.oneOf;
+import static org.scim2j.filter.Pbt.listsOf;
+import static org.scim2j.filter.Pbt.nullable;
+import static org.scim2j.filter.Pbt.oneOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.scim2j.core.Generators;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -6,7 +6,7 @@ import static org.scim2j.core.resource.UserGenerators.users;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.core.json.ResourceNormalizer;
 import org.scim2j.core.json.ScimJson;
 import org.scim2j.core.schema.SchemaRegistry;

@@ -2,7 +2,7 @@ package org.scim2j.core.schema;
 
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.core.internal.DateTimes;
 
 import java.time.Instant;

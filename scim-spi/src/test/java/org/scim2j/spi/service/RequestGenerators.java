@@ -3,7 +3,7 @@ package org.scim2j.spi.service;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.quicktheories.core.Gen;
-import org.scim2j.spi.Pbt;
+import org.scim2j.filter.Pbt;
 
 import java.util.List;
 

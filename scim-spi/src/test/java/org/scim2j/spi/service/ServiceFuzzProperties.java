@@ -5,7 +5,7 @@ import static org.scim2j.spi.service.RequestGenerators.mutated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.scim2j.spi.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.spi.memory.InMemoryGroupRepository;
 import org.scim2j.spi.memory.InMemoryUserRepository;
 

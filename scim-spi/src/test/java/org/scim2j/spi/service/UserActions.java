@@ -6,7 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.scim2j.spi.Pbt;
+import org.scim2j.filter.Pbt;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -36,6 +36,9 @@ import java.util.function.Predicate;
  * moved without scanning for the previous holder. An operation that adds values to a multi-valued attribute, or sets
  * a sub-attribute of the values a {@code [sub eq "..."]} filter selects (Entra ID's
  * {@code emails[type eq "work"].value}), keeps the indexes up to date; any other operation starts with fresh ones.
+ *
+ * <p>Why it is a little over 400 lines: path resolution and the three operations (RFC 7644 §3.5.2.1-3) share the
+ * working copy and its indexes; filtered writes already live apart.
  */
 final class Applier {
 

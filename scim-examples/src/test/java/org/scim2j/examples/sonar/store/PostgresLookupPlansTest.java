@@ -103,9 +103,9 @@ class PostgresLookupPlansTest {
             """)
     void everyUserLookupAnIdentityProviderMakesUsesAnIndex(String filter, String index) throws SQLException {
         SqlCondition where = users.translate(FilterParser.lenient().parse(filter));
-        assertUsesIndex(JdbcUserRepository.countSql(where), where.parameters(), index);
+        assertUsesIndex(UserPages.countSql(where), where.parameters(), index);
         // every filter here matches at most 10 users: the repository selects them first (pageSql's filterFirst)
-        assertUsesIndex(JdbcUserRepository.pageSql(where, null, true), page(where), index);
+        assertUsesIndex(UserPages.pageSql(where, null, true), page(where), index);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,7 +128,7 @@ class PostgresLookupPlansTest {
             """)
     void aCountJoinsUsersOnlyWhenTheFilterNamesAUsersColumn(String filter, boolean joins) throws SQLException {
         SqlCondition where = users.translate(FilterParser.lenient().parse(filter));
-        String plan = plan(JdbcUserRepository.countSql(where), where.parameters(), false);
+        String plan = plan(UserPages.countSql(where), where.parameters(), false);
         assertThat(plan.contains("on users u") || plan.contains("pk_users")).as(plan).isEqualTo(joins);
     }
 

@@ -255,7 +255,7 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     /**
      * Reads the group and applies {@code change}, locking the group's row only when the change writes something
-     * ({@link AtomicModify}), so that a PUT of an unchanged group (Okta's AIW push) stays a read-only transaction.
+     * ({@code AtomicModify}), so that a PUT of an unchanged group (Okta's AIW push) stays a read-only transaction.
      */
     @Override
     public Group modify(String id, UnaryOperator<Group> change, RequestContext context) {

@@ -264,7 +264,7 @@ public final class JdbcUserRepository implements UserRepository {
 
     /**
      * One transaction that reads the user and applies {@code change}, locking the user's {@code users} row only
-     * when the change writes something ({@link AtomicModify}).
+     * when the change writes something ({@code AtomicModify}).
      */
     @Override
     public User modify(String id, UnaryOperator<User> change, RequestContext context) {

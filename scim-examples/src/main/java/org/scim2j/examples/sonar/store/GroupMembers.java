@@ -104,7 +104,8 @@ final class GroupMembers {
 
     private static int insert(Connection c, String groupUuid, String userUuid) throws SQLException {
         // The group row is locked by this transaction, so no concurrent change can insert the same pair.
-        return Rows.update(c, "INSERT INTO groups_users (group_uuid, user_uuid) SELECT ?, ? FROM (VALUES (1)) AS one (x)"
+        return Rows.update(c, "INSERT INTO groups_users (group_uuid, user_uuid)"
+                + " SELECT ?, ? FROM (VALUES (1)) AS one (x)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM groups_users WHERE group_uuid = ? AND user_uuid = ?)",
                 groupUuid, userUuid, groupUuid, userUuid);
     }

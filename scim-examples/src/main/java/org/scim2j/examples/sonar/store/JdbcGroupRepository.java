@@ -226,7 +226,7 @@ public final class JdbcGroupRepository implements GroupRepository {
             updated = s.executeUpdate();
         } catch (SQLException e) {
             if (Rows.isUniqueViolation(e)) {
-                throw new UniquenessException("displayName '" + name + "' is already taken", e);
+                throw taken(name, e);
             }
             throw e;
         }
@@ -366,9 +366,10 @@ public final class JdbcGroupRepository implements GroupRepository {
     }
 
     private static RuntimeException uniqueOr(Database.StoreException e, String name) {
-        if (Rows.isUniqueViolation(e)) {
-            return new UniquenessException("displayName '" + name + "' is already taken", e);
-        }
-        return e;
+        return Rows.isUniqueViolation(e) ? taken(name, e) : e;
+    }
+
+    private static UniquenessException taken(String name, Throwable cause) {
+        return new UniquenessException("displayName '" + name + "' is already taken", cause);
     }
 }

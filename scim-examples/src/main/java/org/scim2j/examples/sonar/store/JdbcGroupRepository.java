@@ -2,43 +2,32 @@ package org.scim2j.examples.sonar.store;
 
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.resource.Group;
-import org.scim2j.core.resource.Member;
-import org.scim2j.core.resource.Meta;
-import org.scim2j.spi.GroupRepository;
 import org.scim2j.core.schema.SchemaRegistry;
 import org.scim2j.core.schema.Schemas;
-import org.scim2j.spi.sql.SqlCondition;
-import org.scim2j.spi.sql.ResourceDocument;
-import org.scim2j.spi.sql.SqlFilterTranslator;
+import org.scim2j.spi.GroupRepository;
 import org.scim2j.spi.MembershipChange;
 import org.scim2j.spi.Page;
 import org.scim2j.spi.RepositoryCapabilities;
 import org.scim2j.spi.RequestContext;
 import org.scim2j.spi.SearchRequest;
 import org.scim2j.spi.UniquenessException;
-import org.scim2j.spi.VersionConflictException;
+import org.scim2j.spi.sql.ResourceDocument;
+import org.scim2j.spi.sql.SqlCondition;
+import org.scim2j.spi.sql.SqlFilterTranslator;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+
+import static org.scim2j.examples.sonar.store.GroupRow.COLUMNS;
+import static org.scim2j.examples.sonar.store.GroupRow.FROM;
 
 /**
  * {@code /Groups} over SonarQube-shaped tables: {@code groups}, {@code scim_groups} (SCIM id → group) and
@@ -58,13 +47,8 @@ public final class JdbcGroupRepository implements GroupRepository {
     static final int NAME_LENGTH = 500;
     static final int EXTERNAL_ID_LENGTH = 255;
 
-    private static final String COLUMNS = "sg.scim_uuid, g.uuid, g.name, g.version, g.created_at, g.updated_at,"
-            + " sg.external_id, sg.attributes";
-    private static final String FROM = " FROM scim_groups sg JOIN groups g ON g.uuid = sg.group_uuid";
     private static final String ORDER = " ORDER BY LOWER(g.name), sg.scim_uuid";
-    private static final Comparator<Member> BY_ID = Comparator.comparing(Member::value);
-    private static final String GROUP_OF_SCIM_ID = "(SELECT group_uuid FROM scim_groups WHERE scim_uuid = ?)";
-    private static final String SCIM_MANAGED_USERS = "(SELECT user_uuid FROM scim_users)";
+    private static final HostLink LINK = HostLink.GROUPS;
 
     /** What the group columns and membership rows do not hold, kept in {@code scim_groups.attributes}. */
     static final ResourceDocument<Group> DOCUMENTS = ResourceDocument.builder(SchemaRegistry.standard(),
@@ -75,7 +59,7 @@ public final class JdbcGroupRepository implements GroupRepository {
 
     private final Database database;
     private final Clock clock;
-    private final UnmappedAttributes mode;
+    private final StoredGroups stored;
     /** Every filter and sort in SQL that the database can run; the rest is the service's (in memory or 400). */
     private final SqlFilterTranslator filters;
     private final SearchTimeout searchTimeout;
@@ -104,7 +88,7 @@ public final class JdbcGroupRepository implements GroupRepository {
         this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.mode = Objects.requireNonNull(mode, "mode");
+        this.stored = new StoredGroups(Objects.requireNonNull(mode, "mode"));
         SchemaRegistry registry = HostSchemas.of(mode);
         SqlFilterTranslator.Builder sql = SqlFilterTranslator.builder(registry,
                         registry.resourceType("Group").orElseThrow())
@@ -158,9 +142,9 @@ public final class JdbcGroupRepository implements GroupRepository {
                 String scimId = Rows.newUuid();
                 Rows.update(c, "INSERT INTO scim_groups (scim_uuid, group_uuid, external_id, attributes)"
                         + " VALUES (?, ?, ?, " + database.documentParameter() + ")", scimId, groupUuid, externalId,
-                        document(resource));
-                addMembers(c, groupUuid, resource.members());
-                return read(c, scimId, true).orElseThrow();
+                        stored.document(resource));
+                GroupMembers.add(c, groupUuid, resource.members());
+                return stored.read(c, scimId, true).orElseThrow();
             });
         } catch (Database.StoreException e) {
             throw uniqueOr(e, name);
@@ -172,7 +156,7 @@ public final class JdbcGroupRepository implements GroupRepository {
         if (Rows.hasNul(id)) {
             return Optional.empty();
         }
-        return database.inTransaction(c -> read(c, id, true));
+        return database.inTransaction(c -> stored.read(c, id, true));
     }
 
     @Override
@@ -180,7 +164,7 @@ public final class JdbcGroupRepository implements GroupRepository {
         if (Rows.hasNul(id)) {
             return Optional.empty();
         }
-        return database.inTransaction(c -> read(c, id, false));
+        return database.inTransaction(c -> stored.read(c, id, false));
     }
 
     @Override
@@ -230,11 +214,11 @@ public final class JdbcGroupRepository implements GroupRepository {
             sql.append(", name = ?");
             parameters.add(name);
         }
-        sql.append(" WHERE uuid = ").append(GROUP_OF_SCIM_ID);
+        sql.append(" WHERE uuid = ").append(LINK.ofScimId());
         parameters.add(id);
         if (expectedVersion != null) {
             sql.append(" AND version = ?");
-            parameters.add(JdbcUserRepository.parseVersion(expectedVersion));
+            parameters.add(HostLink.parseVersion(expectedVersion));
         }
         int updated;
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
@@ -242,25 +226,25 @@ public final class JdbcGroupRepository implements GroupRepository {
             updated = s.executeUpdate();
         } catch (SQLException e) {
             if (Rows.isUniqueViolation(e)) {
-                throw new UniquenessException("displayName '" + name + "' is already taken", e);
+                throw taken(name, e);
             }
             throw e;
         }
         if (updated == 0) {
-            throw missingOrConflict(c, id, expectedVersion);
+            throw LINK.missingOrConflict(c, id, expectedVersion);
         }
-        String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
+        String groupUuid = LINK.hostUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
         if (attributes != null) {
             Rows.update(c, "UPDATE scim_groups SET external_id = ?, attributes = " + database.documentParameter()
-                    + " WHERE scim_uuid = ?", externalId, document(attributes), id);
+                    + " WHERE scim_uuid = ?", externalId, stored.document(attributes), id);
         }
         if (members == null) {
-            setMembers(c, groupUuid, attributes.members());
-        } else if (apply(c, groupUuid, members) > 0 && deltaOnly) {
+            GroupMembers.set(c, groupUuid, attributes.members());
+        } else if (GroupMembers.apply(c, groupUuid, members) > 0 && deltaOnly) {
             Rows.update(c, "UPDATE groups SET version = version + 1, updated_at = ? WHERE uuid = ?", now,
                     groupUuid);
         }
-        return read(c, id, withMembers).orElseThrow();
+        return stored.read(c, id, withMembers).orElseThrow();
     }
 
     /** Writes are serialised on the group's row lock ({@link #locked}), on every node sharing the database. */
@@ -270,30 +254,16 @@ public final class JdbcGroupRepository implements GroupRepository {
     }
 
     /**
-     * Reads the group and applies {@code change}; only a change that writes something locks the group's row (and,
-     * if another writer committed in between, is applied again to what the lock protects), so that a PUT of an
-     * unchanged group (Okta's AIW push) stays a read-only transaction: on PostgreSQL a row lock is itself a write.
+     * Reads the group and applies {@code change}, locking the group's row only when the change writes something
+     * ({@code AtomicModify}), so that a PUT of an unchanged group (Okta's AIW push) stays a read-only transaction.
      */
     @Override
     public Group modify(String id, UnaryOperator<Group> change, RequestContext context) {
         if (Rows.hasNul(id)) {
             throw ScimException.notFound("Group", id);
         }
-        return database.inTransaction(c -> {
-            Group current = read(c, id, true).orElseThrow(() -> ScimException.notFound("Group", id));
-            Group next = change.apply(current);
-            if (next == current) {
-                return current;
-            }
-            if (!lock(c, id).equals(current.meta().version())) {
-                current = read(c, id, true).orElseThrow(() -> ScimException.notFound("Group", id));
-                next = change.apply(current);
-                if (next == current) {
-                    return current;
-                }
-            }
-            return writeIn(c, id, next, null, null, true);
-        });
+        return database.inTransaction(c -> AtomicModify.apply(c, LINK, id, (conn, i) -> stored.read(conn, i, true),
+                g -> g.meta().version(), change, (conn, next, current) -> writeIn(conn, id, next, null, null, true)));
     }
 
     @Override
@@ -321,24 +291,10 @@ public final class JdbcGroupRepository implements GroupRepository {
             throw ScimException.notFound("Group", id);
         }
         return database.inTransaction(c -> {
-            lock(c, id);
-            Group current = read(c, id, withMembers).orElseThrow(() -> ScimException.notFound("Group", id));
+            LINK.lock(c, id);
+            Group current = stored.read(c, id, withMembers).orElseThrow(() -> ScimException.notFound("Group", id));
             return work.run(c, current);
         });
-    }
-
-    /** Locks the group's row until the transaction ends; its version, as {@code meta.version} shows it. */
-    private static String lock(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM groups WHERE uuid = "
-                + GROUP_OF_SCIM_ID + " FOR UPDATE")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw ScimException.notFound("Group", id);
-                }
-                return Long.toString(rs.getLong(1));
-            }
-        }
     }
 
     @Override
@@ -347,14 +303,14 @@ public final class JdbcGroupRepository implements GroupRepository {
             throw ScimException.notFound("Group", id);
         }
         database.inTransaction(c -> {
-            String sql = "UPDATE groups SET version = version + 1 WHERE uuid = " + GROUP_OF_SCIM_ID
+            String sql = "UPDATE groups SET version = version + 1 WHERE uuid = " + LINK.ofScimId()
                     + (expectedVersion == null ? "" : " AND version = ?");
             int locked = expectedVersion == null ? Rows.update(c, sql, id)
-                    : Rows.update(c, sql, id, JdbcUserRepository.parseVersion(expectedVersion));
+                    : Rows.update(c, sql, id, HostLink.parseVersion(expectedVersion));
             if (locked == 0) {
-                throw missingOrConflict(c, id, expectedVersion);
+                throw LINK.missingOrConflict(c, id, expectedVersion);
             }
-            String groupUuid = groupUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
+            String groupUuid = LINK.hostUuid(c, id).orElseThrow(() -> ScimException.notFound("Group", id));
             Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ?", groupUuid);
             if (Rows.update(c, "DELETE FROM scim_groups WHERE scim_uuid = ?", id) == 0) {
                 throw ScimException.notFound("Group", id);
@@ -372,11 +328,18 @@ public final class JdbcGroupRepository implements GroupRepository {
         String order = request.sortBy() == null ? ORDER
                 : " ORDER BY " + filters.orderBy(request.sortBy(), request.sortOrder()).sql();
         boolean withMembers = wantsMembers(request);
-        try {
-            return search(request, where, order, withMembers);
-        } catch (Database.StoreException e) {
-            throw searchTimeout.translate(e);
-        }
+        return BoundedSearch.run(database, searchTimeout, search -> {
+            int total = search.count(countSql(where), where.parameters());
+            if (request.count() == 0 || request.startIndex() > total) {
+                return Page.of(List.of(), total);
+            }
+            List<Object> parameters = new ArrayList<>(where.parameters());
+            parameters.add(request.startIndex() - 1);
+            parameters.add(request.count());
+            List<Group> groups = stored.groups(search.connection(),
+                    search.rows(pageSql(where, order), parameters, GroupRow::of), withMembers);
+            return Page.of(groups, Math.max(total, groups.size()));
+        });
     }
 
     /** How many groups match {@code where}. */
@@ -390,229 +353,8 @@ public final class JdbcGroupRepository implements GroupRepository {
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     }
 
-    private Page<Group> search(SearchRequest request, SqlCondition where, String order, boolean withMembers) {
-        SearchTimeout.Budget budget = searchTimeout.start();
-        return database.inTransaction(c -> {
-            int total;
-            try (PreparedStatement s = c.prepareStatement(countSql(where))) {
-                budget.bound(s);
-                Rows.bind(s, where.parameters());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getInt(1);
-                }
-            }
-            if (request.count() == 0 || request.startIndex() > total) {
-                return Page.of(List.of(), total);
-            }
-            List<Object> parameters = new ArrayList<>(where.parameters());
-            parameters.add(request.startIndex() - 1);
-            parameters.add(request.count());
-            List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(pageSql(where, order))) {
-                budget.bound(s);
-                Rows.bind(s, parameters);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(Row.of(rs));
-                    }
-                }
-            }
-            Map<String, List<Member>> members = withMembers
-                    ? membersOf(c, rows.stream().map(Row::groupUuid).toList()) : Map.of();
-            List<Group> groups = rows.stream()
-                    .map(r -> group(r, members.getOrDefault(r.groupUuid, List.of()))).toList();
-            return Page.of(groups, Math.max(total, groups.size()));
-        });
-    }
-
-    // --- membership -----------------------------------------------------------------------------------------
-
-    /** Applies a membership delta; returns how many membership rows it inserted or deleted. */
-    private int apply(Connection c, String groupUuid, MembershipChange change) throws SQLException {
-        int changed = 0;
-        if (change.removeAll()) {
-            changed += Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN "
-                    + SCIM_MANAGED_USERS, groupUuid);
-        }
-        for (String removed : change.removed()) {
-            if (Rows.hasNul(removed)) {
-                continue; // names no user, so no member
-            }
-            changed += Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid IN"
-                    + " (SELECT user_uuid FROM scim_users WHERE scim_uuid = ?)", groupUuid, removed);
-        }
-        return changed + addMembers(c, groupUuid, change.added());
-    }
-
-    /** PUT: the SCIM-visible members become exactly these; only the difference is written. */
-    private void setMembers(Connection c, String groupUuid, List<Member> next) throws SQLException {
-        Map<String, String> wanted = resolve(c, next);
-        Set<String> wantedUsers = new HashSet<>(wanted.values()); // sets: a diff of 50,000 members took 15 s with lists
-        Set<String> current = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM groups_users WHERE group_uuid = ?"
-                + " AND user_uuid IN " + SCIM_MANAGED_USERS)) {
-            s.setString(1, groupUuid);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    current.add(rs.getString(1));
-                }
-            }
-        }
-        for (String userUuid : current) {
-            if (!wantedUsers.contains(userUuid)) {
-                Rows.update(c, "DELETE FROM groups_users WHERE group_uuid = ? AND user_uuid = ?", groupUuid,
-                        userUuid);
-            }
-        }
-        for (String userUuid : wanted.values()) {
-            if (!current.contains(userUuid)) {
-                insertMember(c, groupUuid, userUuid);
-            }
-        }
-    }
-
-    /** Adds members who are not there yet; returns how many rows it inserted. */
-    private int addMembers(Connection c, String groupUuid, List<Member> added) throws SQLException {
-        int inserted = 0;
-        for (String userUuid : resolve(c, added).values()) {
-            inserted += insertMember(c, groupUuid, userUuid);
-        }
-        return inserted;
-    }
-
-    private static int insertMember(Connection c, String groupUuid, String userUuid) throws SQLException {
-        // The group row is locked by this transaction, so no concurrent change can insert the same pair.
-        return Rows.update(c, "INSERT INTO groups_users (group_uuid, user_uuid) SELECT ?, ? FROM (VALUES (1)) AS one (x)"
-                + " WHERE NOT EXISTS (SELECT 1 FROM groups_users WHERE group_uuid = ? AND user_uuid = ?)",
-                groupUuid, userUuid, groupUuid, userUuid);
-    }
-
-    /**
-     * The host users behind member ids (SCIM user ids), in order, without duplicates.
-     *
-     * @throws ScimException 400 {@code invalidValue} for an id that is not a SCIM user of this host
-     */
-    private static Map<String, String> resolve(Connection c, List<Member> members) throws SQLException {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Member member : members) {
-            String id = member.value();
-            if (id == null || ids.contains(id)) {
-                continue;
-            }
-            if (Rows.hasNul(id)) {
-                throw ScimException.invalidValue("member value must not contain the NUL character (U+0000)");
-            }
-            if (member.type() != null && member.type().toLowerCase(Locale.ROOT).equals("group")) {
-                throw ScimException.invalidValue("member '" + id + "' is a Group; this service provider has no "
-                        + "nested groups");
-            }
-            ids.add(id);
-        }
-        // Each member's SCIM link is locked until the membership is written, so that a concurrent DELETE of the
-        // user (which removes its link and memberships) cannot commit in between and leave a membership of an
-        // unlinked user behind. Links are locked in id order, so two group writes never wait for each other's.
-        Map<String, String> locked = new HashMap<>();
-        for (String id : new TreeSet<>(ids)) {
-            try (PreparedStatement s = c.prepareStatement("SELECT user_uuid FROM scim_users WHERE scim_uuid = ?"
-                    + " FOR UPDATE")) {
-                s.setString(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ScimException.invalidValue("member '" + id + "' is not a User of this service "
-                                + "provider (groups hold users only)");
-                    }
-                    locked.put(id, rs.getString(1));
-                }
-            }
-        }
-        Map<String, String> resolved = new LinkedHashMap<>();
-        ids.forEach(id -> resolved.put(id, locked.get(id)));
-        return resolved;
-    }
-
-    // --- reading --------------------------------------------------------------------------------------------
-
-    private Optional<Group> read(Connection c, String scimId, boolean withMembers) throws SQLException {
-        Row row;
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE sg.scim_uuid = ?")) {
-            s.setString(1, scimId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                row = Row.of(rs);
-            }
-        }
-        List<Member> members = withMembers
-                ? membersOf(c, List.of(row.groupUuid)).getOrDefault(row.groupUuid, List.of()) : List.of();
-        return Optional.of(group(row, members));
-    }
-
-    /** A stored group: the host's view of the row, merged with the kept document. */
-    private Group group(Row row, List<Member> members) {
-        Group view = row.toGroup(members);
-        return mode == UnmappedAttributes.KEEP ? DOCUMENTS.read(view, row.document(), Map.of()) : view;
-    }
-
-    /** The document to write for a group's attributes; dropping, none. */
-    private String document(Group attributes) {
-        return mode == UnmappedAttributes.KEEP ? DOCUMENTS.write(attributes, Map.of()) : null;
-    }
-
-    /**
-     * The SCIM-managed members of these groups, by group uuid, ordered by SCIM id. They are sorted here: on
-     * PostgreSQL the database's sort of 100,000 members spilled to disk with the default {@code work_mem}. The rows
-     * are not fetched in batches: PostgreSQL runs a query fetched in batches without parallel workers, which made
-     * reading 100,000 members 0.85 s instead of 0.5 s.
-     */
-    private static Map<String, List<Member>> membersOf(Connection c, Collection<String> groupUuids)
-            throws SQLException {
-        Map<String, List<Member>> members = new HashMap<>();
-        if (groupUuids.isEmpty()) {
-            return members;
-        }
-        String marks = groupUuids.stream().map(u -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement s = c.prepareStatement("SELECT gu.group_uuid, su.scim_uuid, u.login"
-                + " FROM groups_users gu JOIN scim_users su ON su.user_uuid = gu.user_uuid"
-                + " JOIN users u ON u.uuid = gu.user_uuid WHERE gu.group_uuid IN (" + marks + ")")) {
-            Rows.bind(s, List.copyOf(groupUuids));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Member(rs.getString(2), null, rs.getString(3), "User"));
-                }
-            }
-        }
-        members.values().forEach(list -> list.sort(BY_ID));
-        return members;
-    }
-
     private static boolean wantsMembers(SearchRequest request) {
         return request.attributes().includes("members");
-    }
-
-    private static Optional<String> groupUuid(Connection c, String scimId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT group_uuid FROM scim_groups WHERE scim_uuid = ?")) {
-            s.setString(1, scimId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static RuntimeException missingOrConflict(Connection c, String id, String expectedVersion)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT g.version" + FROM + " WHERE sg.scim_uuid = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return ScimException.notFound("Group", id);
-                }
-                return new VersionConflictException("Group '" + id + "' is at version " + rs.getLong(1) + ", not "
-                        + expectedVersion);
-            }
-        }
     }
 
     private static String nameOf(Group group) {
@@ -624,29 +366,10 @@ public final class JdbcGroupRepository implements GroupRepository {
     }
 
     private static RuntimeException uniqueOr(Database.StoreException e, String name) {
-        if (Rows.isUniqueViolation(e)) {
-            return new UniquenessException("displayName '" + name + "' is already taken", e);
-        }
-        return e;
+        return Rows.isUniqueViolation(e) ? taken(name, e) : e;
     }
 
-    /** One row of {@link #COLUMNS}. */
-    private record Row(String scimId, String groupUuid, String name, long version, long createdAt, long updatedAt,
-                       String externalId, String document) {
-        static Row of(ResultSet rs) throws SQLException {
-            return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                    rs.getLong(6), rs.getString(7), rs.getString(8));
-        }
-
-        Group toGroup(List<Member> members) {
-            return Group.builder()
-                    .id(scimId)
-                    .externalId(externalId)
-                    .displayName(name)
-                    .members(members)
-                    .meta(new Meta("Group", Rows.time(createdAt), Rows.time(Math.max(createdAt, updatedAt)), null,
-                            Long.toString(version)))
-                    .build();
-        }
+    private static UniquenessException taken(String name, Throwable cause) {
+        return new UniquenessException("displayName '" + name + "' is already taken", cause);
     }
 }

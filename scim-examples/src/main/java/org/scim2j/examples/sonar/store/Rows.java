@@ -1,16 +1,25 @@
 package org.scim2j.examples.sonar.store;
 
 import org.scim2j.core.error.ScimException;
+import org.scim2j.core.resource.Meta;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Small JDBC helpers shared by the repositories. */
 final class Rows {
@@ -41,6 +50,47 @@ final class Rows {
         }
     }
 
+    /** Reads one value from the current row of a result set. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The first row of a query with one string parameter (a SCIM id, say), read by {@code reader}; or empty. */
+    static <T> Optional<T> first(Connection connection, String sql, String parameter, Reader<T> reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Rows of a query over a set of keys, as lists by key, in the query's order: the first column is the key, the
+     * rest is read by {@code reader}.
+     *
+     * @param sql the query, given the parameter marks of the keys ({@code "?, ?, ?"}) for its {@code IN (...)}
+     */
+    static <T> Map<String, List<T>> byKey(Connection connection, Collection<String> keys,
+                                          Function<String, String> sql, Reader<T> reader) throws SQLException {
+        Map<String, List<T>> rows = new HashMap<>();
+        if (keys.isEmpty()) {
+            return rows;
+        }
+        String marks = keys.stream().map(k -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement statement = connection.prepareStatement(sql.apply(marks))) {
+            bind(statement, List.copyOf(keys));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(reader.read(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** A null of a given SQL type, for parameters whose type the database cannot infer. */
     record TypedNull(int sqlType) {
     }
@@ -56,6 +106,12 @@ final class Rows {
 
     static OffsetDateTime time(long epochMillis) {
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+    }
+
+    /** A stored resource's {@code meta}: the later of the two times is {@code lastModified}; the row's version. */
+    static Meta meta(String resourceType, long createdAt, long updatedAt, long version) {
+        return new Meta(resourceType, time(createdAt), time(Math.max(createdAt, updatedAt)), null,
+                Long.toString(version));
     }
 
     /** Whether a failure is a unique-constraint violation (SQLState 23505 on H2 and PostgreSQL). */

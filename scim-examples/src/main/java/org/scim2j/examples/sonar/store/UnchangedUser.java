@@ -38,7 +38,7 @@ final class UnchangedUser {
                         && Objects.equals(email, rs.getString(3)) && (active == null || active == rs.getBoolean(4))
                         && Objects.equals(externalId, rs.getString(5)) && login.equals(rs.getString(6))
                         && (expectedVersion == null
-                        || JdbcUserRepository.parseVersion(expectedVersion) == rs.getLong(7))
+                        || HostLink.parseVersion(expectedVersion) == rs.getLong(7))
                         && sameJson(document, rs.getString(8));
             }
         }

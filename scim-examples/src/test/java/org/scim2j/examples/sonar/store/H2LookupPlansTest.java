@@ -70,8 +70,8 @@ class H2LookupPlansTest {
     void userLookupsReadAnIndex(String filter, UnmappedAttributes mode, String index) throws SQLException {
         SqlFilterTranslator users = JdbcUserRepository.filters(mode, Database.Vendor.H2);
         SqlCondition where = users.translate(FilterParser.lenient().parse(filter));
-        assertReadsIndex(JdbcUserRepository.countSql(where), where.parameters(), index);
-        assertReadsIndex(JdbcUserRepository.pageSql(where, null, false), page(where), index);
+        assertReadsIndex(UserPages.countSql(where), where.parameters(), index);
+        assertReadsIndex(UserPages.pageSql(where, null, false), page(where), index);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Entra ID's {@code userName eq} match; Entra's alternative matchers {@code externalId eq} and
  * {@code emails[type eq "work"].value eq} (ENTRA-TUT); §2.4 and §1.8: group lookups by {@code displayName} and
  * {@code externalId}; and the e-mail, name and id lookups of scripts and administrators), translated exactly as the repositories translate it, and the count
- * and page statements exactly as they issue them ({@link JdbcUserRepository#countSql}, {@code pageSql}), are
+ * and page statements exactly as they issue them ({@link UserPages#countSql}, {@code pageSql}), are
  * planned by PostgreSQL with an index over a table large enough for the planner to prefer one: 30,000 users with
  * lossless documents and 5,000 groups, values spread like a real directory's, {@code ANALYZE}d (no
  * {@code enable_seqscan=off}). Every statement must use the lookup's index, and no scan of {@code users} or
@@ -103,9 +103,9 @@ class PostgresLookupPlansTest {
             """)
     void everyUserLookupAnIdentityProviderMakesUsesAnIndex(String filter, String index) throws SQLException {
         SqlCondition where = users.translate(FilterParser.lenient().parse(filter));
-        assertUsesIndex(JdbcUserRepository.countSql(where), where.parameters(), index);
+        assertUsesIndex(UserPages.countSql(where), where.parameters(), index);
         // every filter here matches at most 10 users: the repository selects them first (pageSql's filterFirst)
-        assertUsesIndex(JdbcUserRepository.pageSql(where, null, true), page(where), index);
+        assertUsesIndex(UserPages.pageSql(where, null, true), page(where), index);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,7 +128,7 @@ class PostgresLookupPlansTest {
             """)
     void aCountJoinsUsersOnlyWhenTheFilterNamesAUsersColumn(String filter, boolean joins) throws SQLException {
         SqlCondition where = users.translate(FilterParser.lenient().parse(filter));
-        String plan = plan(JdbcUserRepository.countSql(where), where.parameters(), false);
+        String plan = plan(UserPages.countSql(where), where.parameters(), false);
         assertThat(plan.contains("on users u") || plan.contains("pk_users")).as(plan).isEqualTo(joins);
     }
 

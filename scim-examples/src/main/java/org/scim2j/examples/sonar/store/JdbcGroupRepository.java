@@ -323,10 +323,10 @@ public final class JdbcGroupRepository implements GroupRepository {
     @Override
     public Page<Group> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition("1=1", List.of())
-                : filters.translate(request.filter());
+                : filters.translate(request);
         Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
-                : " ORDER BY " + filters.orderBy(request.sortBy(), request.sortOrder()).sql();
+                : " ORDER BY " + filters.orderBy(request).sql();
         boolean withMembers = wantsMembers(request);
         return BoundedSearch.run(database, searchTimeout, search -> {
             int total = search.count(countSql(where), where.parameters());

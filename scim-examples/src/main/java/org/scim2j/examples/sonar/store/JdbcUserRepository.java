@@ -355,10 +355,10 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public Page<User> search(SearchRequest request, RequestContext context) {
         SqlCondition where = request.filter() == null ? new SqlCondition(NO_FILTER, List.of())
-                : filters.translate(request.filter());
+                : filters.translate(request);
         Rows.requireNoNul(where.parameters());
         String order = request.sortBy() == null ? ORDER
-                : " ORDER BY " + filters.orderBy(request.sortBy(), request.sortOrder()).sql();
+                : " ORDER BY " + filters.orderBy(request).sql();
         boolean withGroups = wantsGroups(request);
         if (request.usesCursor()) {
             return pages.cursorPage(request, where, withGroups);

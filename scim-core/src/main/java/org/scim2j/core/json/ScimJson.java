@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.error.ScimType;
+import org.scim2j.core.json.internal.ByteSink;
 import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.JacksonErrors;
 import org.scim2j.core.json.internal.ResourceWriter;
@@ -283,15 +283,13 @@ public final class ScimJson {
                 throw ScimException.internal(e);
             }
         }
-        // As ObjectMapper.writeValueAsBytes does: the builder's first segment comes from Jackson's recycled buffers.
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler())) {
+        ByteSink bytes = new ByteSink();
+        try {
             writeAndClose(mapper.createGenerator(bytes, JsonEncoding.UTF8), typedResource);
-            byte[] result = bytes.toByteArray();
-            bytes.release();
-            return result;
         } catch (IOException e) {
             throw ScimException.internal(e);
         }
+        return bytes.toByteArray();
     }
 
     /**

@@ -85,6 +85,19 @@ class TypedWriteProperties {
                 .isEqualTo("{\"schemas\":[\"" + Schemas.USER + "\"]}");
     }
 
+    /** Past the generator's 8000-byte buffer the output arrives in several writes. */
+    @Test
+    void largeResourcesAreWrittenWithDatabindsBytes() {
+        List<Email> emails = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            emails.add(Email.of("user" + i + "@example.com", i % 2 == 0 ? "work" : "home"));
+            members.add(new Member("id-" + i, "https://example.com/v2/Users/id-" + i, "Ünïcödé 😀 " + i, "User"));
+        }
+        assertSameBytesAsDatabind(User.builder().userName("bjensen").emails(emails).build());
+        assertSameBytesAsDatabind(Group.builder().displayName("everyone").members(members).build());
+    }
+
     @Test
     void otherClassesAreWrittenByDatabind() {
         assertSameBytesAsDatabind(new Email("bjensen@example.com", null, "work", true));

@@ -26,6 +26,7 @@ import org.scim2j.core.error.ScimType;
 import org.scim2j.core.json.internal.ByteSink;
 import org.scim2j.core.json.internal.DateTimes;
 import org.scim2j.core.json.internal.JacksonErrors;
+import org.scim2j.core.json.internal.ResourceReader;
 import org.scim2j.core.json.internal.ResourceWriter;
 import org.scim2j.core.json.internal.UnicodeCheck;
 
@@ -328,8 +329,13 @@ public final class ScimJson {
      * @throws ScimException 400 {@code invalidValue} naming the attribute whose value does not fit
      */
     public <T> T toTyped(JsonNode tree, Class<T> type) {
+        // User and Group in one pass when the tree needs no coercion; databind for the rest and for every error.
+        T typed = ResourceReader.read(Objects.requireNonNull(tree, "tree"), type);
+        if (typed != null) {
+            return typed;
+        }
         try {
-            return mapper.treeToValue(Objects.requireNonNull(tree, "tree"), type);
+            return mapper.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             throw JacksonErrors.forMapping(e, tree);
         } catch (JsonProcessingException e) {

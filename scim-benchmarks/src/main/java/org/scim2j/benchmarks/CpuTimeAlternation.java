@@ -16,16 +16,17 @@ import java.util.Locale;
  * Compares benchmark methods on a busy machine: it runs them in turn, in short slices, round after round in one JVM,
  * and measures the <em>CPU time</em> of the running thread per operation rather than the wall-clock time, so that
  * other processes taking the cores slow every method alike instead of whichever ran while they did. It reports the
- * median over the rounds (the first quarter is warm-up) and each method's ratio to the first one. JMH stays the
- * reference; this is the cross-check when the load average is well above the number of cores.
+ * median over the rounds (the first quarter is warm-up) and each method's throughput relative to the first method of
+ * its group. JMH stays the reference; this is the cross-check when the load average is well above the number of
+ * cores.
  *
  * <pre>
  *   java -Xms1g -Xmx1g -cp scim-benchmarks/target/benchmarks.jar org.scim2j.benchmarks.CpuTimeAlternation \
- *       UserJsonBenchmark 40 200 goldfishWrite scim2jWriteTyped goldfishRoundTrip scim2jRoundTripTyped
+ *       UserJsonBenchmark 40 150 goldfishWrite scim2jWriteTyped / goldfishRoundTrip scim2jRoundTripTyped
  * </pre>
  *
- * Arguments: the benchmark class (in this package), rounds, milliseconds per slice, then the methods; the class's
- * trial-level {@code @Setup} methods run first.
+ * Arguments: the benchmark class (in this package), rounds, milliseconds per slice, then the methods, in groups
+ * separated by {@code /}; the class's trial-level {@code @Setup} methods run first.
  */
 public final class CpuTimeAlternation {
 
@@ -54,9 +55,16 @@ public final class CpuTimeAlternation {
         int rounds = Integer.parseInt(args[1]);
         long sliceNanos = Long.parseLong(args[2]) * 1_000_000L;
         List<Method> methods = new ArrayList<>();
+        List<Integer> groupFirst = new ArrayList<>();
         List<List<Double>> nanosPerOp = new ArrayList<>();
+        int first = 0;
         for (int i = 3; i < args.length; i++) {
+            if (args[i].equals("/")) {
+                first = methods.size();
+                continue;
+            }
             methods.add(type.getMethod(args[i]));
+            groupFirst.add(first);
             nanosPerOp.add(new ArrayList<>());
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -68,11 +76,12 @@ public final class CpuTimeAlternation {
                 }
             }
         }
-        double first = median(nanosPerOp.get(0));
         for (int i = 0; i < methods.size(); i++) {
             double median = median(nanosPerOp.get(i));
+            int reference = groupFirst.get(i);
             System.out.printf(Locale.ROOT, "%-24s %9.0f ns CPU/op %10.0f ops per CPU-second  %5.2f x %s%n",
-                    methods.get(i).getName(), median, 1e9 / median, first / median, methods.get(0).getName());
+                    methods.get(i).getName(), median, 1e9 / median, median(nanosPerOp.get(reference)) / median,
+                    methods.get(reference).getName());
         }
     }
 

@@ -99,6 +99,9 @@ public final class ResourceParts {
 
     /** Deep copies of the members of {@code other}, in order, as an unmodifiable map. */
     public static Map<String, JsonNode> copies(ObjectNode other) {
+        if (other.isEmpty()) {
+            return Map.of();
+        }
         Map<String, JsonNode> out = new LinkedHashMap<>();
         other.properties().forEach(e -> out.put(e.getKey(), e.getValue().deepCopy()));
         return Collections.unmodifiableMap(out);
@@ -111,6 +114,10 @@ public final class ResourceParts {
      */
     public static List<String> schemas(String coreUrn, String extensionUrn, boolean extensionPresent,
                                        List<String> stored) {
+        if (stored.isEmpty()) {
+            // The common case, on every write of a typed resource: nothing to deduplicate.
+            return extensionUrn != null && extensionPresent ? List.of(coreUrn, extensionUrn) : List.of(coreUrn);
+        }
         Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         List<String> out = new ArrayList<>();
         seen.add(coreUrn);

@@ -40,7 +40,12 @@ final class UserGenerators {
      * users has an attribute of an unknown extension.
      */
     static Gen<User> users() {
-        Gen<String> t = nullable(text(), 30);
+        return users(text());
+    }
+
+    /** {@link #users()} with texts drawn from {@code texts}. */
+    static Gen<User> users(Gen<String> texts) {
+        Gen<String> t = nullable(texts, 30);
         Gen<Boolean> b = nullable(Generate.booleans(), 40);
         Gen<OffsetDateTime> dt = nullable(dateTimes(), 30);
         Gen<Meta> meta = in -> new Meta(t.generate(in), dt.generate(in), dt.generate(in), t.generate(in),
@@ -72,7 +77,7 @@ final class UserGenerators {
             if (half.generate(in)) {
                 user.meta(meta.generate(in));
             }
-            user.userName(text().generate(in));
+            user.userName(texts.generate(in));
             if (half.generate(in)) {
                 user.name(name.generate(in));
             }

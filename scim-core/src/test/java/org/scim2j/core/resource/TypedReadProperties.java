@@ -2,7 +2,7 @@ package org.scim2j.core.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.scim2j.core.Pbt.listsOf;
+import static org.scim2j.filter.Pbt.listsOf;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.scim2j.core.Pbt;
+import org.scim2j.filter.Pbt;
 import org.scim2j.core.error.ScimException;
 import org.scim2j.core.json.ScimJson;
 import org.scim2j.core.json.internal.JacksonErrors;

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +37,7 @@ public final class ResourceFilter implements Predicate<JsonNode> {
     private final Matcher matcher;
     private final Map<Filter, ResolvedAttribute> resolutions;
     private final List<ResolvedAttribute> attributes;
+    private volatile Map<Object, Object> derived;
 
     ResourceFilter(Filter filter, ResourceType resourceType, Matcher matcher,
                    Map<Filter, ResolvedAttribute> resolutions) {
@@ -102,6 +105,28 @@ public final class ResourceFilter implements Predicate<JsonNode> {
      */
     public List<ResolvedAttribute> attributes() {
         return attributes;
+    }
+
+    /**
+     * A value that {@code owner} derives from this filter (a SQL translator's condition), computed on the first call
+     * for this filter and owner and returned again on later ones, so that a consumer asked twice about one request's
+     * filter (can it be pushed down, then its SQL) does the work once. {@code compute} must be a pure function of
+     * the filter; owners compare by identity unless they define equality. Thread-safe.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object owner, Function<ResourceFilter, T> compute) {
+        Objects.requireNonNull(owner, "owner");
+        Map<Object, Object> values = derived;
+        if (values == null) {
+            synchronized (this) {
+                values = derived;
+                if (values == null) {
+                    values = new ConcurrentHashMap<>(2);
+                    derived = values;
+                }
+            }
+        }
+        return (T) values.computeIfAbsent(owner, o -> Objects.requireNonNull(compute.apply(this), "derived value"));
     }
 
     /** The resource type it was compiled for. */

@@ -158,19 +158,32 @@ public final class SqlFilterTranslator {
      * The SQL condition selecting the resources that match {@code filter}, a filter already resolved against the
      * schema (the service hands it to a repository in {@link SearchRequest#resolvedFilter()}); empty when an
      * attribute it names has no column, which is the one answer to "can this be filtered in SQL": the
-     * {@link #filterSupport()} the service asks gives the same answer. Resolves no paths.
+     * {@link #filterSupport()} the service asks gives the same answer. Resolves no paths, and writes the SQL of one
+     * filter once: asked again (by {@link #translate(SearchRequest)} after the support check) it answers the same
+     * condition ({@link ResourceFilter#derived}).
      *
      * @throws IllegalArgumentException if the filter was compiled for another resource type
      */
     public Optional<SqlCondition> condition(ResourceFilter filter) {
+        return Optional.ofNullable(written(filter).condition());
+    }
+
+    /** The SQL of a filter, or what it names that has no column; written once per filter, whoever asks. */
+    private record Written(SqlCondition condition, Set<String> unmapped) {
+    }
+
+    private Written written(ResourceFilter filter) {
         Objects.requireNonNull(filter, "filter");
         if (!filter.resourceType().name().equals(type.name())) {
             throw new IllegalArgumentException("a " + filter.resourceType().name() + " filter, not a " + type.name()
                     + " filter: " + filter.filter());
         }
-        Set<String> unmapped = new LinkedHashSet<>();
-        ConditionWriter.Fragment sql = filter.filter().accept(new ConditionWriter(this, filter, unmapped));
-        return unmapped.isEmpty() ? Optional.of(new SqlCondition(sql.sql(), sql.params())) : Optional.empty();
+        return filter.derived(this, f -> {
+            Set<String> unmapped = new LinkedHashSet<>();
+            ConditionWriter.Fragment sql = f.filter().accept(new ConditionWriter(this, f, unmapped));
+            return unmapped.isEmpty() ? new Written(new SqlCondition(sql.sql(), sql.params()), Set.of())
+                    : new Written(null, Collections.unmodifiableSet(unmapped));
+        });
     }
 
     /**
@@ -199,13 +212,12 @@ public final class SqlFilterTranslator {
     }
 
     private SqlCondition translate(ResourceFilter filter) {
-        Set<String> unmapped = new LinkedHashSet<>();
-        ConditionWriter.Fragment sql = filter.filter().accept(new ConditionWriter(this, filter, unmapped));
-        if (!unmapped.isEmpty()) {
+        Written written = written(filter);
+        if (written.condition() == null) {
             throw ScimException.invalidFilter("cannot filter " + type.name() + " resources on "
-                    + quoteAll(unmapped) + ": this server can only filter on " + description);
+                    + quoteAll(written.unmapped()) + ": this server can only filter on " + description);
         }
-        return new SqlCondition(sql.sql(), sql.params());
+        return written.condition();
     }
 
     /**

@@ -294,6 +294,19 @@ class SqlFilterTranslatorTest {
     }
 
     @Test
+    void theSqlOfOneResolvedFilterIsWrittenOnceForTheSupportCheckAndTheSearch() {
+        ResourceFilter resolved = new FilterEvaluator(SchemaRegistry.standard()).compile(
+                Filter.parse("userName eq \"a\" or emails[type eq \"work\"]"), Schemas.USER_RESOURCE_TYPE);
+
+        assertThat(USERS.filterSupport().supports(resolved)).isTrue();
+        SqlCondition first = USERS.condition(resolved).orElseThrow();
+
+        assertThat(USERS.translate(SearchRequest.resolved(resolved, null, 1, 10, null, AttributeSelection.all())))
+                .isSameAs(first);
+        assertThat(NUMBERS.supports(resolved.filter())).isFalse(); // another translator writes its own
+    }
+
+    @Test
     void aSearchRequestIsTranslatedFromTheServicesResolutionOrResolvedHereWhenBuiltByHand() {
         Filter filter = Filter.parse("emails[type eq \"work\" and value eq \"a@x\"]");
         ResourceFilter resolved = new FilterEvaluator(SchemaRegistry.standard()).compile(filter,

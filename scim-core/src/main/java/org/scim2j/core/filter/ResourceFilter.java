@@ -37,7 +37,8 @@ public final class ResourceFilter implements Predicate<JsonNode> {
     private final Matcher matcher;
     private final Map<Filter, ResolvedAttribute> resolutions;
     private final List<ResolvedAttribute> attributes;
-    private volatile Map<Object, Object> derived;
+    /** Values consumers derived from this filter; the table itself is only allocated on the first put. */
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>(2);
 
     ResourceFilter(Filter filter, ResourceType resourceType, Matcher matcher,
                    Map<Filter, ResolvedAttribute> resolutions) {
@@ -116,17 +117,7 @@ public final class ResourceFilter implements Predicate<JsonNode> {
     @SuppressWarnings("unchecked")
     public <T> T derived(Object owner, Function<ResourceFilter, T> compute) {
         Objects.requireNonNull(owner, "owner");
-        Map<Object, Object> values = derived;
-        if (values == null) {
-            synchronized (this) {
-                values = derived;
-                if (values == null) {
-                    values = new ConcurrentHashMap<>(2);
-                    derived = values;
-                }
-            }
-        }
-        return (T) values.computeIfAbsent(owner, o -> Objects.requireNonNull(compute.apply(this), "derived value"));
+        return (T) derived.computeIfAbsent(owner, o -> Objects.requireNonNull(compute.apply(this), "derived value"));
     }
 
     /** The resource type it was compiled for. */

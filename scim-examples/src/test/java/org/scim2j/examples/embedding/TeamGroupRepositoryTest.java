@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+// Every test and assertion is inherited from GroupRepositoryContract; this class only supplies the store.
 // tag::kit[]
 /** The compliance kit over the teams tables, whose members must be accounts of the same database. */
 class TeamGroupRepositoryTest extends GroupRepositoryContract {

@@ -10,6 +10,7 @@ import org.scim2j.testkit.idp.ScimTarget;
  * {@code SCIM_TEST_BASE_URL} and {@code SCIM_TEST_TOKEN}; without them it is skipped.
  */
 @EnabledIfEnvironmentVariable(named = "SCIM_TEST_BASE_URL", matches = "https?://.+")
+// Every test and assertion is inherited from EntraContract; this class only supplies the target.
 // tag::entra[]
 class EntraCompatibilityTest extends EntraContract {
     @Override

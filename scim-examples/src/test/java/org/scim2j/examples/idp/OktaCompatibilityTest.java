@@ -14,6 +14,7 @@ import org.scim2j.testkit.idp.ScimTarget;
  * servers ({@code H2OktaContractE2ETest} and its twins).
  */
 @EnabledIfEnvironmentVariable(named = "SCIM_TEST_BASE_URL", matches = "https?://.+")
+// Every test and assertion is inherited from OktaContract; this class only supplies the target.
 // tag::okta[]
 class OktaCompatibilityTest extends OktaContract {
     @Override

@@ -67,7 +67,7 @@ public final class QueryEndpoint {
     /** GET on a collection (RFC 7644 §3.4.2). */
     public ScimResponse list(ScimRequest request, Route route) {
         QueryParameters query = QueryParameters.fromUrl(request, context.config());
-        return respond(queryOne(route.binding(), parseFilter(query.filter()), query, request), query);
+        return respond(queryOne(route.binding(), parseFilter(query.filter()), sortBy(query), query, request), query);
     }
 
     /** POST .search on a collection or at the root (RFC 7644 §3.4.3). */
@@ -76,7 +76,7 @@ public final class QueryEndpoint {
                 context.config());
         Filter filter = parseFilter(query.filter());
         if (route.kind() == Route.Kind.COLLECTION_SEARCH) {
-            return respond(queryOne(route.binding(), filter, query, request), query);
+            return respond(queryOne(route.binding(), filter, sortBy(query), query, request), query);
         }
         return respond(queryRoot(filter, query, request), query);
     }
@@ -116,7 +116,7 @@ public final class QueryEndpoint {
         if (filter != null) {
             RootFilters.requireKnownSomewhere(filter, types, context.registry());
         }
-        AttributePath sortBy = query.sortBy() == null ? null : parsePath(query.sortBy());
+        AttributePath sortBy = sortBy(query);
         if (sortBy != null && types.stream().noneMatch(t -> context.registry().find(t, sortBy).isPresent())) {
             context.registry().resolve(types.get(0), sortBy, ScimType.INVALID_VALUE);
         }
@@ -137,7 +137,7 @@ public final class QueryEndpoint {
             int remaining = Math.max(0, query.count() - page.size());
             QueryParameters window = new QueryParameters(query.filter(), sortable ? query.sortBy() : null,
                     query.sortOrder(), skip + 1, remaining, null, query.selection());
-            Result r = queryOne(binding, typed, window, request);
+            Result r = queryOne(binding, typed, sortable ? sortBy : null, window, request);
             page.addAll(r.resources());
             total += r.totalResults();
         }
@@ -149,12 +149,11 @@ public final class QueryEndpoint {
      * come from here), and the resolution travels in the {@link SearchRequest}: the repository's support is asked
      * about it, and the repository, or the in-memory evaluation, reads it.
      */
-    private <T> Result queryOne(ResourceBinding<T> binding, Filter filter, QueryParameters query,
-                                ScimRequest request) {
+    private <T> Result queryOne(ResourceBinding<T> binding, Filter filter, AttributePath sortBy,
+                                QueryParameters query, ScimRequest request) {
         ResourceType type = binding.type();
         ResourceFilter resolved = filter == null ? null : context.evaluator().compile(filter, type);
-        SortKey sortKey = query.sortBy() == null ? null
-                : SortKey.resolve(context.registry(), type, parsePath(query.sortBy()), query.sortOrder());
+        SortKey sortKey = sortBy == null ? null : SortKey.resolve(context.registry(), type, sortBy, query.sortOrder());
         RepositoryCapabilities caps = binding.repository().capabilities();
         boolean nativeFilter = resolved == null || caps.filtering().supports(resolved);
         boolean nativeSort = sortKey == null || caps.sorting().supports(sortKey);
@@ -285,6 +284,11 @@ public final class QueryEndpoint {
     private <T> JsonNode shown(ResourceBinding<T> binding, T resource, ScimRequest request, QueryParameters query) {
         Presenter.Shown shown = presenter.show(binding, resource, request.baseUrl(), query.selection());
         return shown.model() != null ? NODES.pojoNode(shown.model()) : shown.tree();
+    }
+
+    /** The query's {@code sortBy} parsed, once per request, or null. */
+    private static AttributePath sortBy(QueryParameters query) {
+        return query.sortBy() == null ? null : parsePath(query.sortBy());
     }
 
     private static AttributePath parsePath(String text) {
